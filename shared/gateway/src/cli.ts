@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * `cors-gateway serve <cdk.out | template.json>`: serves the APIs of a cloud assembly locally, the way API
+ * Gateway answers. See the package README for the options.
+ * @module
+ */
+import { parseArgs } from 'node:util';
+import { GatewayConfigError } from './errors.js';
+import { startGateway } from './start-gateway.js';
+
+const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
+                          [--outputs-file FILE] [--json] [--verbose]`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    process.stderr.write(`cors-gateway: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, source, ...extra] = positionals;
+  if (command !== 'serve' || !source || extra.length > 0) {
+    process.stderr.write(`cors-gateway: expected "serve <source>", got ${JSON.stringify(positionals.join(' '))}\n${USAGE}\n`);
+    return 2;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`cors-gateway: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
+    return 2;
+  }
+  const startedAt = performance.now();
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  try {
+    gateway = await startGateway({
+      source,
+      stack: values.stack,
+      host: values.host,
+      port,
+      outputsFile: values['outputs-file'],
+      verbose: values.verbose,
+    });
+  } catch (error) {
+    if (error instanceof GatewayConfigError) {
+      process.stderr.write(`cors-gateway: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ ready: true, apis: gateway.apis })}\n`);
+  }
+  const width = Math.max(...gateway.apis.map((api) => api.logicalId.length), 5);
+  process.stderr.write(`cors-gateway: ready in ${Math.round(performance.now() - startedAt)} ms\n`);
+  for (const api of gateway.apis) {
+    process.stderr.write(`  ${api.kind.padEnd(4)} ${api.logicalId.padEnd(width)} ${api.url}\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await gateway.close();
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      stack: { type: 'string' },
+      host: { type: 'string' },
+      port: { type: 'string' },
+      'outputs-file': { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`cors-gateway: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+import type { GatewayLogger } from './logging/gateway-logger.js';
+
+/**
+ * Options of {@link startGateway} and of `cors-gateway serve`.
+ */
+export interface GatewayOptions {
+  /**
+   * A cloud assembly folder (`cdk.out`, with its `manifest.json`) or a single CloudFormation template file.
+   */
+  readonly source: string;
+
+  /**
+   * Serve only the stack with this name (its `stackName` or its artifact ID).
+   * @default - every stack of the assembly
+   */
+  readonly stack?: string;
+
+  /**
+   * Address the APIs listen on.
+   * @default '127.0.0.1'
+   */
+  readonly host?: string;
+
+  /**
+   * Port of the first API; the next APIs take the next free ports. `0` picks free ports.
+   * @default 0
+   */
+  readonly port?: number;
+
+  /**
+   * Write the stack outputs, with local URLs, in the shape of `cdk deploy --outputs-file`.
+   * @default - no file is written
+   */
+  readonly outputsFile?: string;
+
+  /**
+   * Log each pipeline stage of every request (rendered templates, the chosen integration response).
+   * @default false
+   */
+  readonly verbose?: boolean;
+
+  /**
+   * Where log lines go.
+   * @default - a logger writing to `process.stderr`
+   */
+  readonly logger?: GatewayLogger;
+}
+
+/** One API the gateway serves. */
+export interface ServedApi {
+  /** The stack's name. */
+  readonly stack: string;
+  /** The logical ID of the `AWS::ApiGateway::RestApi` or `AWS::ApiGatewayV2::Api`. */
+  readonly logicalId: string;
+  /** `REST` for API Gateway v1, `HTTP` for an HTTP API. */
+  readonly kind: 'REST' | 'HTTP';
+  /** The stage's name, e.g. `prod` or `$default`. */
+  readonly stage: string;
+  /** The invoke URL, ending with `/` (the bare root for an HTTP API `$default` stage). */
+  readonly url: string;
+}
+
+/** A running gateway, as returned by {@link startGateway}. */
+export interface RunningGateway {
+  /** The APIs being served, in template order. */
+  readonly apis: readonly ServedApi[];
+  /** Close every listener and stop every Lambda worker. */
+  close(): Promise<void>;
+}

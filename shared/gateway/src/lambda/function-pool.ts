@@ -1,0 +1,73 @@
+import type { GatewayLogger } from '../logging/gateway-logger.js';
+import { ExecutionEnvironment, type InvocationOutcome } from './execution-environment.js';
+import type { LambdaFunctionDefinition } from './lambda-function.js';
+
+/**
+ * The execution environments of one function. Like Lambda, it reuses a warm environment when one is free
+ * and starts another when all are busy, up to `maxConcurrency`; further requests wait their turn.
+ */
+export class FunctionPool {
+  readonly #definition: LambdaFunctionDefinition;
+  readonly #logger: GatewayLogger;
+  readonly #maxConcurrency: number;
+  readonly #idle: ExecutionEnvironment[] = [];
+  readonly #all = new Set<ExecutionEnvironment>();
+  readonly #waiting: Array<(environment: ExecutionEnvironment) => void> = [];
+  #closed = false;
+
+  constructor(definition: LambdaFunctionDefinition, logger: GatewayLogger, maxConcurrency: number) {
+    this.#definition = definition;
+    this.#logger = logger;
+    this.#maxConcurrency = maxConcurrency;
+  }
+
+  /** The function this pool runs. */
+  get definition(): LambdaFunctionDefinition {
+    return this.#definition;
+  }
+
+  /** Runs one invocation in a free environment. */
+  async invoke(requestId: string, event: unknown): Promise<InvocationOutcome> {
+    const environment = await this.#acquire();
+    try {
+      return await environment.invoke(requestId, event);
+    } finally {
+      this.#release(environment);
+    }
+  }
+
+  /** Stops every environment. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all([...this.#all].map((environment) => environment.close()));
+    this.#all.clear();
+    this.#idle.length = 0;
+  }
+
+  #acquire(): Promise<ExecutionEnvironment> {
+    const warm = this.#idle.pop();
+    if (warm) return Promise.resolve(warm);
+    if (this.#all.size < this.#maxConcurrency) return Promise.resolve(this.#start());
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #start(): ExecutionEnvironment {
+    const environment = new ExecutionEnvironment(this.#definition, this.#logger);
+    this.#all.add(environment);
+    return environment;
+  }
+
+  #release(environment: ExecutionEnvironment): void {
+    if (!environment.alive) {
+      this.#all.delete(environment);
+      void environment.close();
+      if (this.#closed) return;
+      const next = this.#waiting.shift();
+      if (next) next(this.#start());
+      return;
+    }
+    const next = this.#waiting.shift();
+    if (next) next(environment);
+    else this.#idle.push(environment);
+  }
+}

@@ -1,0 +1,35 @@
+/** Data a Lambda worker starts with. */
+export interface WorkerInit {
+  readonly codeDir: string;
+  readonly handler: string;
+  readonly functionName: string;
+  readonly functionArn: string;
+  readonly memoryMb: number;
+}
+
+/** Parent → worker: run the handler once. */
+export interface InvokeMessage {
+  readonly requestId: string;
+  readonly event: unknown;
+  /** Epoch milliseconds at which the function times out. */
+  readonly deadline: number;
+}
+
+/** The error document Lambda returns for a failed invocation. */
+export interface LambdaErrorDocument {
+  readonly errorType: string;
+  readonly errorMessage: string;
+  readonly trace?: readonly string[];
+}
+
+/** Worker → parent. */
+export type WorkerMessage =
+  | { readonly type: 'log'; readonly line: string }
+  | { readonly type: 'result'; readonly requestId: string; readonly payload: string }
+  | {
+      readonly type: 'error';
+      readonly requestId: string;
+      readonly error: LambdaErrorDocument;
+      /** The environment cannot be reused (its code failed to load). */
+      readonly fatal: boolean;
+    };

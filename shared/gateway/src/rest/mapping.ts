@@ -1,0 +1,80 @@
+import type { GatewayRequest } from '../server/gateway-request.js';
+import { mediaType } from '../server/gateway-request.js';
+import { type MappingOverrides, type MappingTemplate, emptyOverrides } from '../vtl/index.js';
+import type { KeyedTemplates, PassthroughBehavior } from './rest-api-model.js';
+import { parseQuery } from './proxy-event.js';
+
+/** What a mapping template of a REST API sees of the request. */
+export interface MappingRequest {
+  readonly request: GatewayRequest;
+  /** `$input.body`: the request body for request templates, the integration's body for response templates. */
+  readonly body: string;
+  readonly pathParameters: Readonly<Record<string, string>> | null;
+  /** `$context`. */
+  readonly context: Record<string, unknown>;
+  readonly stageVariables: Readonly<Record<string, string>> | null;
+  /** The overrides set so far (by the request template, when rendering a response template). */
+  readonly overrides?: MappingOverrides;
+}
+
+/** Renders `template` for one request; throws the engine's render error. */
+export function renderMapping(
+  template: MappingTemplate,
+  input: MappingRequest,
+): { output: string; overrides: MappingOverrides } {
+  const header: Record<string, string> = {};
+  const raw = input.request.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
+  const result = template.render({
+    body: input.body,
+    params: {
+      path: { ...input.pathParameters },
+      querystring: parseQuery(input.request.rawQuery).single ?? {},
+      header,
+    },
+    context: input.context,
+    stageVariables: input.stageVariables,
+    overrides: input.overrides ?? emptyOverrides(),
+  });
+  return { output: result.output, overrides: result.overrides };
+}
+
+/**
+ * The response template for a request's `Accept`: the first listed media type that has a template, else
+ * `application/json`, else the first template.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
+ */
+export function selectTemplate(templates: KeyedTemplates, accept: string | undefined): MappingTemplate | undefined {
+  if (templates.byType.size === 0) return undefined;
+  if (accept) {
+    for (const part of accept.split(',')) {
+      const found = templates.byType.get(mediaType(part)!);
+      if (found) return found;
+    }
+  }
+  return templates.byType.get('application/json') ?? templates.byType.values().next().value;
+}
+
+/** The outcome of choosing a request template. */
+export type RequestTemplateChoice =
+  | { readonly kind: 'template'; readonly template: MappingTemplate }
+  | { readonly kind: 'passthrough' }
+  | { readonly kind: 'unsupported-media-type' };
+
+/**
+ * Chooses the request template by the request's `Content-Type` (absent: `application/json`) and applies
+ * `passthroughBehavior` when none matches: `WHEN_NO_MATCH` passes the body through, `WHEN_NO_TEMPLATES`
+ * passes it only when there are no templates at all, `NEVER` refuses (415).
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-passthrough-behaviors.html
+ */
+export function chooseRequestTemplate(
+  templates: KeyedTemplates,
+  contentType: string | undefined,
+  behavior: PassthroughBehavior,
+): RequestTemplateChoice {
+  const template = templates.byType.get(mediaType(contentType) ?? 'application/json');
+  if (template) return { kind: 'template', template };
+  if (behavior === 'WHEN_NO_MATCH') return { kind: 'passthrough' };
+  if (behavior === 'WHEN_NO_TEMPLATES' && templates.byType.size === 0) return { kind: 'passthrough' };
+  return { kind: 'unsupported-media-type' };
+}

@@ -1,0 +1,326 @@
+import type { CfnResource } from '../assembly/cfn-template.js';
+import type { IntrinsicResolver } from '../assembly/intrinsics.js';
+import type { LoadedStack } from '../assembly/load-assembly.js';
+import { GatewayConfigError } from '../errors.js';
+import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import { compileMappingTemplate } from '../vtl/index.js';
+import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
+import type {
+  GatewayResponseCustomisation,
+  KeyedTemplates,
+  PassthroughBehavior,
+  RestApiModel,
+  RestIntegration,
+  RestIntegrationResponse,
+  RestIntegrationType,
+  RestMethod,
+  RestResource,
+  RestStage,
+} from './rest-api-model.js';
+import { invalidMappingMessage, parseResponseParameter, type ResponseParameterSource } from './response-parameter.js';
+
+const LAMBDA_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
+
+/**
+ * Reads every `AWS::ApiGateway::RestApi` of a stack with its resources, methods, stages and gateway
+ * responses, and refuses — with API Gateway's own message and the resource's logical ID — what AWS would
+ * refuse at deploy time.
+ * @throws GatewayConfigError for a template AWS would reject, or one the gateway cannot serve
+ */
+export function readRestApis(
+  stack: LoadedStack,
+  resolver: IntrinsicResolver,
+  functions: ReadonlyMap<string, LambdaFunctionDefinition>,
+): RestApiModel[] {
+  const resources = Object.entries(stack.template.Resources ?? {});
+  const functionsByArn = new Map([...functions.values()].map((fn) => [fn.arn, fn]));
+  const apis: RestApiModel[] = [];
+  for (const [logicalId, resource] of resources) {
+    if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
+    const reader = new RestApiReader(stack, resolver, functionsByArn, logicalId, resource);
+    apis.push(reader.read(resources));
+  }
+  return apis;
+}
+
+class RestApiReader {
+  readonly #apiId: string;
+  readonly #byPhysicalId = new Map<string, RestResource>();
+
+  constructor(
+    private readonly stack: LoadedStack,
+    private readonly resolver: IntrinsicResolver,
+    private readonly functionsByArn: ReadonlyMap<string, LambdaFunctionDefinition>,
+    private readonly logicalId: string,
+    private readonly resource: CfnResource,
+  ) {
+    this.#apiId = resolver.ref(logicalId) as string;
+  }
+
+  read(resources: Array<[string, CfnResource]>): RestApiModel {
+    const props = this.resource.Properties ?? {};
+    if (props.Body !== undefined || props.BodyS3Location !== undefined) {
+      this.#fail('a RestApi defined by an OpenAPI "Body" is not supported by the local gateway');
+    }
+    const root = this.#newResource(this.resolver.getAtt([this.logicalId, 'RootResourceId']), this.logicalId, '/');
+    const mine = resources.filter(([, r]) => this.#belongsHere(r));
+    this.#buildTree(mine.filter(([, r]) => r.Type === 'AWS::ApiGateway::Resource'));
+    for (const [id, r] of mine) {
+      if (r.Type === 'AWS::ApiGateway::Method') this.#addMethod(id, r);
+    }
+    const binaryMediaTypes = (this.resolver.resolve(props.BinaryMediaTypes ?? []) as string[]).map((t) =>
+      t.replace('~1', '/'),
+    );
+    return {
+      stackName: this.stack.stackName,
+      logicalId: this.logicalId,
+      apiId: this.#apiId,
+      accountId: this.resolver.pseudo.accountId,
+      region: this.resolver.pseudo.region,
+      root,
+      stages: this.#readStages(mine),
+      gatewayResponses: this.#readGatewayResponses(mine),
+      binaryMediaTypes,
+    };
+  }
+
+  #fail(message: string, resource = this.logicalId): never {
+    throw new GatewayConfigError(message, { file: this.stack.templateFile, resource });
+  }
+
+  #belongsHere(resource: CfnResource): boolean {
+    const restApiId = resource.Properties?.RestApiId;
+    if (restApiId === undefined || !resource.Type.startsWith('AWS::ApiGateway::')) return false;
+    try {
+      return this.resolver.resolve(restApiId) === this.#apiId;
+    } catch {
+      return false;
+    }
+  }
+
+  #newResource(id: string, logicalId: string, path: string): RestResource {
+    const node: RestResource = {
+      id,
+      logicalId,
+      path,
+      children: new Map(),
+      parameterChild: undefined,
+      greedyChild: undefined,
+      methods: new Map(),
+    };
+    this.#byPhysicalId.set(id, node);
+    return node;
+  }
+
+  #buildTree(pending: Array<[string, CfnResource]>): void {
+    let remaining = pending;
+    while (remaining.length > 0) {
+      const next: Array<[string, CfnResource]> = [];
+      for (const [id, r] of remaining) {
+        const parentId = this.resolver.resolveString(r.Properties?.ParentId, 'ParentId');
+        const parent = this.#byPhysicalId.get(parentId);
+        if (!parent) {
+          next.push([id, r]);
+          continue;
+        }
+        const pathPart = this.resolver.resolveString(r.Properties?.PathPart, 'PathPart');
+        const path = `${parent.path === '/' ? '' : parent.path}/${pathPart}`;
+        const node = this.#newResource(this.resolver.ref(id) as string, id, path);
+        const greedy = /^\{(.+)\+\}$/.exec(pathPart);
+        const parameter = /^\{(.+)\}$/.exec(pathPart);
+        if (greedy) parent.greedyChild = { name: greedy[1]!, resource: node };
+        else if (parameter) parent.parameterChild = { name: parameter[1]!, resource: node };
+        else parent.children.set(pathPart, node);
+      }
+      if (next.length === remaining.length) {
+        this.#fail(`ParentId ${JSON.stringify(next[0]![1].Properties?.ParentId)} is not a resource of this API`, next[0]![0]);
+      }
+      remaining = next;
+    }
+  }
+
+  #addMethod(logicalId: string, r: CfnResource): void {
+    const props = r.Properties ?? {};
+    const resourceId = this.resolver.resolveString(props.ResourceId, 'ResourceId');
+    const node = this.#byPhysicalId.get(resourceId);
+    if (!node) this.#fail(`ResourceId ${JSON.stringify(props.ResourceId)} is not a resource of this API`, logicalId);
+    const httpMethod = this.resolver.resolveString(props.HttpMethod, 'HttpMethod').toUpperCase();
+    const authorization = props.AuthorizationType === undefined ? 'NONE' : this.resolver.resolve(props.AuthorizationType);
+    if (authorization !== 'NONE') {
+      this.#fail(`AuthorizationType "${String(authorization)}" is not supported by the local gateway`, logicalId);
+    }
+    if (this.resolver.resolve(props.ApiKeyRequired) === true) {
+      this.#fail('ApiKeyRequired true is not supported by the local gateway', logicalId);
+    }
+    const methodResponses = new Map<string, Set<string>>();
+    for (const response of (this.resolver.resolve(props.MethodResponses ?? []) as Array<Record<string, unknown>>)) {
+      const declared = new Set<string>();
+      for (const key of Object.keys((response.ResponseParameters as object | undefined) ?? {})) {
+        const header = /^method\.response\.header\.(.+)$/.exec(key);
+        if (!header) this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), logicalId);
+        declared.add(header[1]!.toLowerCase());
+      }
+      methodResponses.set(String(response.StatusCode), declared);
+    }
+    const method: RestMethod = {
+      logicalId,
+      httpMethod,
+      integration: this.#readIntegration(logicalId, props.Integration, methodResponses),
+      methodResponses,
+    };
+    node.methods.set(httpMethod, method);
+  }
+
+  #readIntegration(
+    logicalId: string,
+    raw: unknown,
+    methodResponses: ReadonlyMap<string, ReadonlySet<string>>,
+  ): RestIntegration {
+    if (raw === undefined) this.#fail('the method has no Integration', logicalId);
+    const integration = this.resolver.resolve(raw) as Record<string, unknown>;
+    const type = integration.Type as RestIntegrationType;
+    const origin = (part: string) => `${logicalId} Integration.${part}`;
+    let lambda: LambdaFunctionDefinition | undefined;
+    switch (type) {
+      case 'MOCK':
+        break;
+      case 'AWS_PROXY':
+      case 'AWS': {
+        const uri = String(integration.Uri ?? '');
+        const match = LAMBDA_URI.exec(uri);
+        if (!match) {
+          if (type === 'AWS_PROXY') {
+            this.#fail(
+              "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
+              logicalId,
+            );
+          }
+          this.#fail(`the AWS service integration ${JSON.stringify(uri)} is not supported by the local gateway`, logicalId);
+        }
+        const arn = match[1]!.replace(/^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+):.+$/, '$1');
+        lambda = this.functionsByArn.get(arn);
+        if (!lambda) this.#fail(`the integration invokes ${arn}, which is not a function with local code in this stack`, logicalId);
+        if (!lambda.runtime.startsWith('nodejs')) {
+          this.#fail(`runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`, logicalId);
+        }
+        break;
+      }
+      default:
+        this.#fail(`integration type ${JSON.stringify(type)} is not supported by the local gateway`, logicalId);
+    }
+    const integrationResponses: RestIntegrationResponse[] = [];
+    const list = (integration.IntegrationResponses ?? []) as Array<Record<string, unknown>>;
+    list.forEach((response, index) => {
+      integrationResponses.push(this.#readIntegrationResponse(logicalId, response, index, methodResponses, type));
+    });
+    const timeoutMs = integration.TimeoutInMillis === undefined ? 29_000 : Number(integration.TimeoutInMillis);
+    return {
+      type,
+      passthroughBehavior: (integration.PassthroughBehavior as PassthroughBehavior | undefined) ?? 'WHEN_NO_MATCH',
+      requestTemplates: this.#compileTemplates(integration.RequestTemplates, origin('RequestTemplates')),
+      integrationResponses,
+      lambda,
+      timeoutMs,
+    };
+  }
+
+  #readIntegrationResponse(
+    logicalId: string,
+    response: Record<string, unknown>,
+    index: number,
+    methodResponses: ReadonlyMap<string, ReadonlySet<string>>,
+    type: RestIntegrationType,
+  ): RestIntegrationResponse {
+    const statusCode = String(response.StatusCode);
+    const declared = methodResponses.get(statusCode);
+    const responseParameters: Array<readonly [string, ResponseParameterSource]> = [];
+    for (const [key, value] of Object.entries((response.ResponseParameters as object | undefined) ?? {})) {
+      const header = /^method\.response\.header\.(.+)$/.exec(key);
+      if (!header || !declared?.has(header[1]!.toLowerCase())) {
+        this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), logicalId);
+      }
+      const source = parseResponseParameter(value);
+      if (!source) this.#fail(invalidMappingMessage(`Invalid mapping expression specified: ${String(value)}`), logicalId);
+      responseParameters.push([header[1]!, source]);
+    }
+    let selectionPattern: RegExp | undefined;
+    const pattern = response.SelectionPattern;
+    if (typeof pattern === 'string' && pattern !== '') {
+      try {
+        selectionPattern = new RegExp(`^(?:${pattern})$`);
+      } catch (error) {
+        this.#fail(`Invalid selection pattern specified: ${pattern} (${(error as Error).message})`, logicalId);
+      }
+    }
+    if (type === 'AWS_PROXY' && index >= 0 && responseParameters.length > 0) {
+      // AWS accepts but ignores integration responses of proxy integrations.
+    }
+    return {
+      statusCode,
+      selectionPattern,
+      responseParameters,
+      responseTemplates: this.#compileTemplates(
+        response.ResponseTemplates,
+        `${logicalId} Integration.IntegrationResponses[${index}].ResponseTemplates`,
+      ),
+    };
+  }
+
+  #compileTemplates(raw: unknown, origin: string): KeyedTemplates {
+    const byType = new Map<string, ReturnType<typeof compileMappingTemplate>>();
+    for (const [contentType, source] of Object.entries((raw as Record<string, unknown> | undefined) ?? {})) {
+      if (typeof source !== 'string') continue;
+      try {
+        byType.set(contentType.toLowerCase(), compileMappingTemplate(source, `${origin}["${contentType}"]`));
+      } catch (error) {
+        throw new GatewayConfigError((error as Error).message, { file: this.stack.templateFile, resource: origin.split(' ')[0]! });
+      }
+    }
+    return { byType };
+  }
+
+  #readStages(mine: Array<[string, CfnResource]>): Map<string, RestStage> {
+    const stages = new Map<string, RestStage>();
+    for (const [id, r] of mine) {
+      const props = r.Properties ?? {};
+      if (r.Type === 'AWS::ApiGateway::Stage' || (r.Type === 'AWS::ApiGateway::Deployment' && props.StageName)) {
+        const name = this.resolver.resolveString(props.StageName, 'StageName');
+        const variables = (this.resolver.resolve(props.Variables) as Record<string, string> | undefined) ?? null;
+        const deploymentId = r.Type === 'AWS::ApiGateway::Stage' && props.DeploymentId
+          ? this.resolver.resolveString(props.DeploymentId, 'DeploymentId')
+          : (this.resolver.ref(id) as string);
+        stages.set(name, { name, variables: variables && Object.keys(variables).length > 0 ? variables : null, deploymentId });
+      }
+    }
+    return stages;
+  }
+
+  #readGatewayResponses(mine: Array<[string, CfnResource]>): Map<string, GatewayResponseCustomisation> {
+    const customised = new Map<string, GatewayResponseCustomisation>();
+    for (const [id, r] of mine) {
+      if (r.Type !== 'AWS::ApiGateway::GatewayResponse') continue;
+      const props = this.resolver.resolve(r.Properties ?? {}) as Record<string, unknown>;
+      const responseType = String(props.ResponseType);
+      if (!GATEWAY_RESPONSE_TYPES.has(responseType)) {
+        this.#fail(`Invalid response type specified: ${responseType}`, id);
+      }
+      const headers: Array<readonly [string, string]> = [];
+      for (const [key, value] of Object.entries((props.ResponseParameters as object | undefined) ?? {})) {
+        const header = /^gatewayresponse\.header\.(.+)$/.exec(key);
+        const source = parseResponseParameter(value);
+        if (!header) this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), id);
+        if (!source || source.kind !== 'static') {
+          this.#fail(`only static 'values' are supported locally for ${key}, got ${String(value)}`, id);
+        }
+        headers.push([header[1]!, source.value]);
+      }
+      customised.set(responseType, {
+        responseType,
+        statusCode: props.StatusCode === undefined ? undefined : Number(props.StatusCode),
+        headers,
+        templates: this.#compileTemplates(props.ResponseTemplates, `${id} ResponseTemplates`),
+      });
+    }
+    return customised;
+  }
+}

@@ -1,0 +1,88 @@
+import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import type { MappingTemplate } from '../vtl/index.js';
+import type { ResponseParameterSource } from './response-parameter.js';
+
+/** The integration types of `AWS::ApiGateway::Method` `Integration.Type`. */
+export type RestIntegrationType = 'MOCK' | 'AWS_PROXY' | 'AWS' | 'HTTP' | 'HTTP_PROXY';
+
+/** `Integration.PassthroughBehavior`. @default 'WHEN_NO_MATCH' */
+export type PassthroughBehavior = 'WHEN_NO_MATCH' | 'WHEN_NO_TEMPLATES' | 'NEVER';
+
+/** A template of a mapping, compiled at load, under the content type it is keyed by. */
+export interface KeyedTemplates {
+  /** Templates by lower-case media type, in template order. */
+  readonly byType: ReadonlyMap<string, MappingTemplate>;
+}
+
+/** One entry of `Integration.IntegrationResponses`. */
+export interface RestIntegrationResponse {
+  readonly statusCode: string;
+  /** Full-match regular expression; `undefined` for the default response. */
+  readonly selectionPattern: RegExp | undefined;
+  /** Method response header name → where its value comes from. */
+  readonly responseParameters: ReadonlyArray<readonly [string, ResponseParameterSource]>;
+  readonly responseTemplates: KeyedTemplates;
+}
+
+/** The integration of one method. */
+export interface RestIntegration {
+  readonly type: RestIntegrationType;
+  readonly passthroughBehavior: PassthroughBehavior;
+  readonly requestTemplates: KeyedTemplates;
+  readonly integrationResponses: readonly RestIntegrationResponse[];
+  /** The function a Lambda integration invokes. */
+  readonly lambda: LambdaFunctionDefinition | undefined;
+  /** @default 29000 */
+  readonly timeoutMs: number;
+}
+
+/** One `AWS::ApiGateway::Method`. */
+export interface RestMethod {
+  readonly logicalId: string;
+  readonly httpMethod: string;
+  readonly integration: RestIntegration;
+  /** Declared method responses: status code → declared header names (lower case). */
+  readonly methodResponses: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** One node of the resource tree (the root has an empty path part). */
+export interface RestResource {
+  readonly id: string;
+  readonly logicalId: string;
+  /** e.g. `/items/{id}` (`/` for the root). */
+  readonly path: string;
+  readonly children: Map<string, RestResource>;
+  /** The `{name}` child, if any. */
+  parameterChild: { readonly name: string; readonly resource: RestResource } | undefined;
+  /** The `{name+}` child, if any. */
+  greedyChild: { readonly name: string; readonly resource: RestResource } | undefined;
+  readonly methods: Map<string, RestMethod>;
+}
+
+/** A deployed stage. */
+export interface RestStage {
+  readonly name: string;
+  readonly variables: Readonly<Record<string, string>> | null;
+  readonly deploymentId: string;
+}
+
+/** A customised `AWS::ApiGateway::GatewayResponse`. */
+export interface GatewayResponseCustomisation {
+  readonly responseType: string;
+  readonly statusCode: number | undefined;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly templates: KeyedTemplates;
+}
+
+/** Everything the gateway needs to serve one `AWS::ApiGateway::RestApi`. */
+export interface RestApiModel {
+  readonly stackName: string;
+  readonly logicalId: string;
+  readonly apiId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly root: RestResource;
+  readonly stages: ReadonlyMap<string, RestStage>;
+  readonly gatewayResponses: ReadonlyMap<string, GatewayResponseCustomisation>;
+  readonly binaryMediaTypes: readonly string[];
+}

@@ -1,0 +1,50 @@
+/**
+ * A request as the gateway's pipelines see it: parsed once by the HTTP server, with the client's header
+ * case and order kept.
+ */
+export interface GatewayRequest {
+  /** Upper-case method, e.g. `GET`. */
+  readonly method: string;
+  /** The path as sent, without the query string, still percent-encoded. */
+  readonly path: string;
+  /** The raw query string without `?`; empty when there is none. */
+  readonly rawQuery: string;
+  /** Header name/value pairs, in the client's case and order (duplicates kept). */
+  readonly rawHeaders: readonly string[];
+  /** The body bytes; empty when there is none. */
+  readonly body: Buffer;
+  /** The client's address. */
+  readonly sourceIp: string;
+  /** e.g. `HTTP/1.1`. */
+  readonly protocol: string;
+  /** When the request arrived (epoch milliseconds). */
+  readonly receivedAt: number;
+}
+
+/** A response the HTTP server writes as is. */
+export interface GatewayResponse {
+  readonly status: number;
+  /** Header name/value pairs in order; the server adds nothing but `Date` and `Connection`. */
+  readonly headers: Array<[string, string]>;
+  readonly body: string | Buffer;
+  /** What produced it, for the request log, e.g. `MOCK` or `AWS_PROXY RestProxyFn04E83FA9`. */
+  readonly integration: string;
+}
+
+/**
+ * The value of the first header named `name` (case-insensitive), or `undefined`.
+ * @param lowerName - the header name in lower case
+ */
+export function headerValue(rawHeaders: readonly string[], lowerName: string): string | undefined {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() === lowerName) return rawHeaders[i + 1];
+  }
+  return undefined;
+}
+
+/** The media type of a `Content-Type` or `Accept` value, without parameters, in lower case. */
+export function mediaType(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+}
