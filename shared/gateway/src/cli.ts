@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { GatewayConfigError } from './errors.js';
-import { startGateway } from './start-gateway.js';
+import { PortTakenError, startGateway } from './start-gateway.js';
 
 const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
                           [--outputs-file FILE] [--json] [--verbose]`;
@@ -49,6 +49,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof GatewayConfigError) {
       process.stderr.write(`cors-gateway: ${error.message}\n`);
       return 2;
+    }
+    if (error instanceof PortTakenError) {
+      process.stderr.write(`cors-gateway: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

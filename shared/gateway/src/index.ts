@@ -7,4 +7,4 @@
 export { GatewayConfigError } from './errors.js';
 export type { GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 export { createStderrLogger, type GatewayLogger, silentLogger } from './logging/gateway-logger.js';
-export { startGateway } from './start-gateway.js';
+export { PortTakenError, startGateway } from './start-gateway.js';

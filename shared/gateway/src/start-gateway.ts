@@ -66,7 +66,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     for (const api of planned) {
       const server = new ApiServer(api.pipeline, logger);
       servers.push(server);
-      const port = await listenOnFreePort(server, host, nextPort);
+      const port = await listenOnFreePort(server, host, nextPort, servers.length === 1);
       if (nextPort !== 0) nextPort = port + 1;
       const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
       urlsByApiId.set(api.apiId, base);
@@ -98,8 +98,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-async function listenOnFreePort(server: ApiServer, host: string, port: number): Promise<number> {
+/** Thrown when the port asked for the first API is taken. */
+export class PortTakenError extends Error {
+  override readonly name = 'PortTakenError';
+  readonly code = 'EADDRINUSE';
+}
+
+async function listenOnFreePort(server: ApiServer, host: string, port: number, exact: boolean): Promise<number> {
   if (port === 0) return server.listen(host, 0);
+  if (exact) {
+    try {
+      return await server.listen(host, port);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new PortTakenError(`port ${port} on ${host} is taken; is another gateway running?`);
+    }
+  }
   for (let candidate = port; candidate < port + 100; candidate++) {
     try {
       return await server.listen(host, candidate);

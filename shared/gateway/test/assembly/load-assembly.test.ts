@@ -52,12 +52,16 @@ describe('loadAssembly', () => {
   });
 
   it('refuses a template that is not JSON, naming it and quoting the parser', () => {
-    const dir = assembly({ 'manifest.json': manifest, 'Stack.template.json': '{"Resources": ' });
+    const dir = assembly({ 'manifest.json': manifest, 'Stack.template.json': '{"Resources": ', 'Stack.assets.json': '{}' });
     expect(() => loadAssembly(dir)).toThrow(new RegExp(`Stack\\.template\\.json: a CloudFormation template is not valid JSON: `));
   });
 
   it('refuses a resource without a Type, naming the resource', () => {
-    const dir = assembly({ 'manifest.json': manifest, 'Stack.template.json': '{"Resources":{"Thing":{}}}' });
+    const dir = assembly({
+      'manifest.json': manifest,
+      'Stack.template.json': '{"Resources":{"Thing":{}}}',
+      'Stack.assets.json': '{}',
+    });
     expect(() => loadAssembly(dir)).toThrow('Stack.template.json (Thing): a resource needs a "Type" string');
   });
 
