@@ -38,7 +38,9 @@ try {
 const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
 process.stdout.write('\nThe workshop is served locally:\n\n');
 for (const row of rows) {
-  process.stdout.write(`  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}\n`);
+  process.stdout.write(
+    `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}\n`,
+  );
 }
 process.stdout.write('\nTry: curl -i -X OPTIONS <url>   ·   Ctrl-C stops everything.\n\n');
 

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 
 const PREFLIGHT_HEADERS = {
-  'Access-Control-Allow-Headers': 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent',
+  'Access-Control-Allow-Headers':
+    'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent',
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD',
 };
@@ -26,6 +27,8 @@ const server = createServer((req, res) => {
   res.end(GET_BODY);
 });
 server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ ready: true, url: `http://127.0.0.1:${server.address().port}/` })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ready: true, url: `http://127.0.0.1:${server.address().port}/` })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -15,15 +15,21 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Starts a server process that prints a JSON ready line; resolves with the line, the process and the time. */
 function startProcess(args, env = {}) {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, ...env },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const newline = out.indexOf('\n');
-      if (newline !== -1) resolve({ child, ready: JSON.parse(out.slice(0, newline)), ms: performance.now() - startedAt });
+      if (newline !== -1)
+        resolve({ child, ready: JSON.parse(out.slice(0, newline)), ms: performance.now() - startedAt });
     });
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code} before it was ready`)),
+    );
   });
 }
 
@@ -94,7 +100,8 @@ const readyMs = await readyTimes(chapter, 5);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.versions.node}`;
 const date = new Date().toISOString().slice(0, 10);
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const lines = [
   `Benchmark of ${date} on ${machine}; ${CONNECTIONS} connections, ${DURATION} s per path.`,
   '',
@@ -112,4 +119,7 @@ process.stdout.write(`${report}\n`);
 const out = join(root, '.bench');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'latest.md'), `${report}\n`);
-writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, readyMs }, null, 2)}\n`);
+writeFileSync(
+  join(out, 'latest.json'),
+  `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, readyMs }, null, 2)}\n`,
+);

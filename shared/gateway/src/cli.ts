@@ -26,12 +26,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const [command, source, ...extra] = positionals;
   if (command !== 'serve' || !source || extra.length > 0) {
-    process.stderr.write(`cors-gateway: expected "serve <source>", got ${JSON.stringify(positionals.join(' '))}\n${USAGE}\n`);
+    process.stderr.write(
+      `cors-gateway: expected "serve <source>", got ${JSON.stringify(positionals.join(' '))}\n${USAGE}\n`,
+    );
     return 2;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`cors-gateway: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
+    process.stderr.write(
+      `cors-gateway: --port must be an integer from 0 to 65535, got ${JSON.stringify(values.port)}\n`,
+    );
     return 2;
   }
   const startedAt = performance.now();

@@ -104,7 +104,12 @@ export class PortTakenError extends Error {
   readonly code = 'EADDRINUSE';
 }
 
-async function listenOnFreePort(server: ApiServer, host: string, port: number, exact: boolean): Promise<number> {
+async function listenOnFreePort(
+  server: ApiServer,
+  host: string,
+  port: number,
+  exact: boolean,
+): Promise<number> {
   if (port === 0) return server.listen(host, 0);
   if (exact) {
     try {
@@ -137,7 +142,10 @@ function wrapUnresolvable<T>(stack: LoadedStack, read: () => T): T {
  * The stack outputs in the shape of `cdk deploy --outputs-file`, with every execute-api URL of a served API
  * replaced by its local URL.
  */
-function localOutputs(planned: readonly PlannedApi[], urlsByApiId: ReadonlyMap<string, string>): Record<string, Record<string, string>> {
+function localOutputs(
+  planned: readonly PlannedApi[],
+  urlsByApiId: ReadonlyMap<string, string>,
+): Record<string, Record<string, string>> {
   const outputs: Record<string, Record<string, string>> = {};
   for (const { stack, resolver } of new Map(planned.map((p) => [p.stack, p])).values()) {
     const values: Record<string, string> = {};

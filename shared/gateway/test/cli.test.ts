@@ -80,14 +80,30 @@ describe('cors-gateway serve', () => {
       Outputs: {
         Endpoint: {
           Value: {
-            'Fn::Join': ['', ['https://', { Ref: 'Api' }, '.execute-api.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { Ref: 'ApiStageProd' }, '/']],
+            'Fn::Join': [
+              '',
+              [
+                'https://',
+                { Ref: 'Api' },
+                '.execute-api.',
+                { Ref: 'AWS::Region' },
+                '.',
+                { Ref: 'AWS::URLSuffix' },
+                '/',
+                { Ref: 'ApiStageProd' },
+                '/',
+              ],
+            ],
           },
         },
       },
     });
     const { child, stdout } = run(['serve', template, '--json', '--port', '0', '--outputs-file', outputs]);
     const ready = await readyLine(child, stdout);
-    expect(ready).toMatchObject({ ready: true, apis: [{ stack: 'Test', logicalId: 'Api', kind: 'REST', stage: 'prod' }] });
+    expect(ready).toMatchObject({
+      ready: true,
+      apis: [{ stack: 'Test', logicalId: 'Api', kind: 'REST', stage: 'prod' }],
+    });
     const url: string = ready.apis[0].url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/prod\/$/);
     expect((await request(url)).statusCode).toBe(200);

@@ -141,12 +141,15 @@ export class IntrinsicResolver {
   }
 
   #physicalId(logicalId: string, type: string, props: Record<string, unknown>): string {
-    const named = (key: string) => (props[key] !== undefined ? this.resolveString(props[key], key) : undefined);
+    const named = (key: string) =>
+      props[key] !== undefined ? this.resolveString(props[key], key) : undefined;
     switch (type) {
       case 'AWS::Lambda::Function':
         return named('FunctionName') ?? `${this.#stackName}-${logicalId}`.slice(0, 64);
       case 'AWS::DynamoDB::Table':
-        return named('TableName') ?? `${this.#stackName}-${logicalId}-${stableId(logicalId, 12).toUpperCase()}`;
+        return (
+          named('TableName') ?? `${this.#stackName}-${logicalId}-${stableId(logicalId, 12).toUpperCase()}`
+        );
       case 'AWS::IAM::Role':
         return named('RoleName') ?? `${this.#stackName}-${logicalId}`.slice(0, 64);
       case 'AWS::ApiGateway::Stage':
@@ -165,7 +168,8 @@ export class IntrinsicResolver {
   getAtt(arg: unknown): string {
     const [logicalId, attribute] = typeof arg === 'string' ? splitOnce(arg) : (arg as [string, string]);
     const resource = this.#template.Resources?.[logicalId];
-    if (!resource) throw new UnresolvableValueError(`Fn::GetAtt to "${logicalId}", which is not in the template`);
+    if (!resource)
+      throw new UnresolvableValueError(`Fn::GetAtt to "${logicalId}", which is not in the template`);
     const { partition, region, accountId } = this.#pseudo;
     const id = this.ref(logicalId) as string;
     switch (`${resource.Type}.${attribute}`) {

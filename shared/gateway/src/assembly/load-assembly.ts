@@ -60,7 +60,9 @@ export function loadAssembly(source: string, stack?: string): LoadedStack[] {
   try {
     isDirectory = statSync(path).isDirectory();
   } catch {
-    throw new GatewayConfigError('no such file or folder; synthesize the app first (cdk synth)', { file: path });
+    throw new GatewayConfigError('no such file or folder; synthesize the app first (cdk synth)', {
+      file: path,
+    });
   }
   const stacks = isDirectory ? readAssemblyFolder(path) : [readTemplateFile(path)];
   const selected = stack ? stacks.filter((s) => s.stackName === stack || s.artifactId === stack) : stacks;
@@ -90,7 +92,9 @@ function readAssemblyFolder(dir: string): LoadedStack[] {
     if (artifact.type !== 'aws:cloudformation:stack') continue;
     const templateName = artifact.properties?.templateFile;
     if (!templateName) {
-      throw new GatewayConfigError(`stack artifact "${artifactId}" has no templateFile`, { file: manifestFile });
+      throw new GatewayConfigError(`stack artifact "${artifactId}" has no templateFile`, {
+        file: manifestFile,
+      });
     }
     const templateFile = join(dir, templateName);
     const assets = new Map<string, string>();
@@ -140,7 +144,10 @@ function readTemplate(file: string): CfnTemplate {
   if (template === null || typeof template !== 'object' || Array.isArray(template)) {
     throw new GatewayConfigError('a CloudFormation template must be a JSON object', { file });
   }
-  if (template.Resources !== undefined && (typeof template.Resources !== 'object' || template.Resources === null)) {
+  if (
+    template.Resources !== undefined &&
+    (typeof template.Resources !== 'object' || template.Resources === null)
+  ) {
     throw new GatewayConfigError('"Resources" must be an object', { file });
   }
   for (const [logicalId, resource] of Object.entries(template.Resources ?? {})) {

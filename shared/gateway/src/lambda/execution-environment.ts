@@ -38,11 +38,14 @@ export class ExecutionEnvironment {
     | undefined;
   #alive = true;
 
-  constructor(definition: LambdaFunctionDefinition, logger: GatewayLogger) {
+  /**
+   * @param taskRoot - the folder holding a copy of the function's code (Lambda's `/var/task`)
+   */
+  constructor(definition: LambdaFunctionDefinition, taskRoot: string, logger: GatewayLogger) {
     this.#definition = definition;
     this.#logger = logger;
     const init: WorkerInit = {
-      codeDir: definition.codeDir,
+      codeDir: taskRoot,
       handler: definition.handler,
       functionName: definition.functionName,
       functionArn: definition.arn,
@@ -50,7 +53,7 @@ export class ExecutionEnvironment {
     };
     this.#worker = new Worker(WORKER_URL, {
       workerData: init,
-      env: lambdaEnvironmentVariables(definition),
+      env: lambdaEnvironmentVariables(definition, taskRoot),
       stdout: true,
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: Math.max(definition.memoryMb, 64) },
@@ -130,9 +133,13 @@ export class ExecutionEnvironment {
 /**
  * The environment variables a function sees: the template's `Environment.Variables` over the reserved
  * variables the Lambda runtime defines.
+ * @param taskRoot - where the function's code is (`LAMBDA_TASK_ROOT`)
  * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
  */
-export function lambdaEnvironmentVariables(definition: LambdaFunctionDefinition): Record<string, string> {
+export function lambdaEnvironmentVariables(
+  definition: LambdaFunctionDefinition,
+  taskRoot: string,
+): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     TZ: ':UTC',
@@ -145,7 +152,7 @@ export function lambdaEnvironmentVariables(definition: LambdaFunctionDefinition)
     AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
     AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${definition.functionName}`,
     AWS_LAMBDA_LOG_STREAM_NAME: `local/[$LATEST]${definition.functionName}`,
-    LAMBDA_TASK_ROOT: definition.codeDir,
+    LAMBDA_TASK_ROOT: taskRoot,
     ...definition.environment,
   };
 }

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import { ExecutionEnvironment, type InvocationOutcome } from './execution-environment.js';
 import type { LambdaFunctionDefinition } from './lambda-function.js';
@@ -14,6 +17,7 @@ export class FunctionPool {
   readonly #all = new Set<ExecutionEnvironment>();
   readonly #waiting: Array<(environment: ExecutionEnvironment) => void> = [];
   #closed = false;
+  #taskRoot: string | undefined;
 
   constructor(definition: LambdaFunctionDefinition, logger: GatewayLogger, maxConcurrency: number) {
     this.#definition = definition;
@@ -42,6 +46,20 @@ export class FunctionPool {
     await Promise.all([...this.#all].map((environment) => environment.close()));
     this.#all.clear();
     this.#idle.length = 0;
+    if (this.#taskRoot) rmSync(this.#taskRoot, { recursive: true, force: true });
+  }
+
+  /**
+   * The function's code, copied once into a folder of its own, as Lambda extracts it into `/var/task`: the
+   * code then loads the way it loads on AWS, untouched by a `package.json` that happens to sit above the
+   * assembly (a `"type": "module"` there would otherwise turn a CommonJS bundle into an ES module).
+   */
+  #prepareTaskRoot(): string {
+    if (!this.#taskRoot) {
+      this.#taskRoot = mkdtempSync(join(tmpdir(), `cors-gateway-${this.#definition.logicalId}-`));
+      cpSync(this.#definition.codeDir, this.#taskRoot, { recursive: true });
+    }
+    return this.#taskRoot;
   }
 
   #acquire(): Promise<ExecutionEnvironment> {
@@ -52,7 +70,7 @@ export class FunctionPool {
   }
 
   #start(): ExecutionEnvironment {
-    const environment = new ExecutionEnvironment(this.#definition, this.#logger);
+    const environment = new ExecutionEnvironment(this.#definition, this.#prepareTaskRoot(), this.#logger);
     this.#all.add(environment);
     return environment;
   }

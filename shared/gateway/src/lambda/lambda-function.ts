@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { LoadedStack } from '../assembly/load-assembly.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
+import type { LoadedStack } from '../assembly/load-assembly.js';
 import { stableId } from '../assembly/physical-ids.js';
 import { GatewayConfigError } from '../errors.js';
 
@@ -47,8 +47,10 @@ export function readLambdaFunctions(
     const props = resource.Properties ?? {};
     const codeDir = locateCode(stack, resolver, logicalId, props, resource.Metadata);
     if (!codeDir) continue;
-    const handler = props.Handler === undefined ? undefined : resolver.resolveString(props.Handler, 'Handler');
-    const runtime = props.Runtime === undefined ? undefined : resolver.resolveString(props.Runtime, 'Runtime');
+    const handler =
+      props.Handler === undefined ? undefined : resolver.resolveString(props.Handler, 'Handler');
+    const runtime =
+      props.Runtime === undefined ? undefined : resolver.resolveString(props.Runtime, 'Runtime');
     if (!handler || !runtime) {
       throw new GatewayConfigError('a function with code needs "Handler" and "Runtime"', where);
     }
@@ -59,7 +61,10 @@ export function readLambdaFunctions(
     for (const [key, value] of Object.entries(variables)) environment[key] = String(value);
     const timeoutSeconds = props.Timeout === undefined ? 3 : Number(resolver.resolve(props.Timeout));
     if (!Number.isFinite(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 900) {
-      throw new GatewayConfigError(`"Timeout" must be 1 to 900 seconds, got ${JSON.stringify(props.Timeout)}`, where);
+      throw new GatewayConfigError(
+        `"Timeout" must be 1 to 900 seconds, got ${JSON.stringify(props.Timeout)}`,
+        where,
+      );
     }
     const memoryMb = props.MemorySize === undefined ? 128 : Number(resolver.resolve(props.MemorySize));
     functions.set(logicalId, {
@@ -94,7 +99,8 @@ function locateCode(
     return dir;
   }
   const assetPath = metadata?.['aws:asset:path'];
-  if (typeof assetPath === 'string') return isAbsolute(assetPath) ? assetPath : join(stack.baseDir, assetPath);
+  if (typeof assetPath === 'string')
+    return isAbsolute(assetPath) ? assetPath : join(stack.baseDir, assetPath);
   if (code.S3Key !== undefined) {
     const key = resolver.resolveString(code.S3Key, 'Code.S3Key');
     return stack.assets.get(key) ?? stack.assets.get(key.replace(/\.zip$/, ''));

@@ -23,7 +23,11 @@ export class LambdaRuntime {
   }
 
   /** Invokes `definition` with `event`; resolves with the outcome, never rejects. */
-  invoke(definition: LambdaFunctionDefinition, requestId: string, event: unknown): Promise<InvocationOutcome> {
+  invoke(
+    definition: LambdaFunctionDefinition,
+    requestId: string,
+    event: unknown,
+  ): Promise<InvocationOutcome> {
     let pool = this.#pools.get(definition.arn);
     if (!pool) {
       pool = new FunctionPool(definition, this.#logger, this.#maxConcurrency);

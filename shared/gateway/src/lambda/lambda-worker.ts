@@ -10,7 +10,11 @@ import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { InvokeMessage, LambdaErrorDocument, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
-type Handler = (event: unknown, context: unknown, callback: (error?: unknown, result?: unknown) => void) => unknown;
+type Handler = (
+  event: unknown,
+  context: unknown,
+  callback: (error?: unknown, result?: unknown) => void,
+) => unknown;
 
 const init = workerData as WorkerInit;
 const port = parentPort!;
@@ -21,10 +25,20 @@ function post(message: WorkerMessage): void {
 }
 
 function installConsole(): void {
-  const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' } as const;
+  const levels = {
+    log: 'INFO',
+    info: 'INFO',
+    warn: 'WARN',
+    error: 'ERROR',
+    debug: 'DEBUG',
+    trace: 'TRACE',
+  } as const;
   for (const [method, level] of Object.entries(levels)) {
     (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      post({ type: 'log', line: `${new Date().toISOString()}\t${currentRequestId}\t${level}\t${format(...args)}` });
+      post({
+        type: 'log',
+        line: `${new Date().toISOString()}\t${currentRequestId}\t${level}\t${format(...args)}`,
+      });
     };
   }
   const forward = (chunk: unknown) => {
@@ -73,9 +87,13 @@ async function loadHandler(): Promise<Handler> {
   } catch (error) {
     throw new InitError('Runtime.ImportModuleError', `${(error as Error).name}: ${(error as Error).message}`);
   }
-  const candidate = loaded[exportName] ?? (loaded.default as Record<string, unknown> | undefined)?.[exportName];
+  const candidate =
+    loaded[exportName] ?? (loaded.default as Record<string, unknown> | undefined)?.[exportName];
   if (typeof candidate !== 'function') {
-    throw new InitError('Runtime.HandlerNotFound', `${modulePath}.${exportName} is undefined or not exported`);
+    throw new InitError(
+      'Runtime.HandlerNotFound',
+      `${modulePath}.${exportName} is undefined or not exported`,
+    );
   }
   return candidate as Handler;
 }

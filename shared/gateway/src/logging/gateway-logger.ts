@@ -13,12 +13,25 @@ export interface GatewayLogger {
 }
 
 /**
- * A logger writing to standard error, so that standard output stays free for the CLI's ready line.
+ * A logger writing to standard error, so that standard output stays free for the CLI's ready line. Lines
+ * written in the same turn of the event loop go out in one write (one line per request is on the hot path);
+ * whatever is pending is written before the process exits.
  * @param verbose - also write {@link GatewayLogger.debug} lines
  * @default verbose false
  */
 export function createStderrLogger(verbose = false): GatewayLogger {
-  const write = (line: string) => process.stderr.write(`${line}\n`);
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    process.stderr.write(text);
+  };
+  process.once('exit', flush);
+  const write = (line: string) => {
+    if (pending === '') setImmediate(flush);
+    pending += `${line}\n`;
+  };
   return {
     verbose,
     info: write,

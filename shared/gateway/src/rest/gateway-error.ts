@@ -1,5 +1,5 @@
 import type { GatewayLogger } from '../logging/gateway-logger.js';
-import type { GatewayResponse, GatewayRequest } from '../server/gateway-request.js';
+import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { renderMapping, selectTemplate } from './mapping.js';
 import type { RestApiModel } from './rest-api-model.js';

@@ -9,11 +9,12 @@ export interface GatewayResponseDefault {
   readonly family: 'DEFAULT_4XX' | 'DEFAULT_5XX';
 }
 
-const t = (
-  status: number,
-  message: string,
-  errorType?: string,
-): GatewayResponseDefault => ({ status, message, errorType, family: status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX' });
+const t = (status: number, message: string, errorType?: string): GatewayResponseDefault => ({
+  status,
+  message,
+  errorType,
+  family: status < 500 ? 'DEFAULT_4XX' : 'DEFAULT_5XX',
+});
 
 /**
  * The gateway response types of a REST API with their default status, message and error type.
@@ -33,7 +34,10 @@ export const GATEWAY_RESPONSE_TYPES: ReadonlyMap<string, GatewayResponseDefault>
   ['INTEGRATION_TIMEOUT', t(504, 'Endpoint request timed out', 'InternalServerErrorException')],
   ['INVALID_API_KEY', t(403, 'Forbidden', 'ForbiddenException')],
   ['INVALID_SIGNATURE', t(403, 'Invalid signature', 'InvalidSignatureException')],
-  ['MISSING_AUTHENTICATION_TOKEN', t(403, 'Missing Authentication Token', 'MissingAuthenticationTokenException')],
+  [
+    'MISSING_AUTHENTICATION_TOKEN',
+    t(403, 'Missing Authentication Token', 'MissingAuthenticationTokenException'),
+  ],
   ['QUOTA_EXCEEDED', t(429, 'Limit Exceeded', 'LimitExceededException')],
   ['REQUEST_TOO_LARGE', t(413, 'Request Too Long', 'RequestTooLargeException')],
   ['RESOURCE_NOT_FOUND', t(404, 'Not Found', 'ResourceNotFoundException')],

@@ -1,8 +1,8 @@
 import type { GatewayRequest } from '../server/gateway-request.js';
 import { mediaType } from '../server/gateway-request.js';
-import { type MappingOverrides, type MappingTemplate, emptyOverrides } from '../vtl/index.js';
-import type { KeyedTemplates, PassthroughBehavior } from './rest-api-model.js';
+import { emptyOverrides, type MappingOverrides, type MappingTemplate } from '../vtl/index.js';
 import { parseQuery } from './proxy-event.js';
+import type { KeyedTemplates, PassthroughBehavior } from './rest-api-model.js';
 
 /** What a mapping template of a REST API sees of the request. */
 export interface MappingRequest {
@@ -10,11 +10,23 @@ export interface MappingRequest {
   /** `$input.body`: the request body for request templates, the integration's body for response templates. */
   readonly body: string;
   readonly pathParameters: Readonly<Record<string, string>> | null;
-  /** `$context`. */
+  /** `$context` (built only when a template needs it). */
   readonly context: Record<string, unknown>;
   readonly stageVariables: Readonly<Record<string, string>> | null;
   /** The overrides set so far (by the request template, when rendering a response template). */
   readonly overrides?: MappingOverrides;
+}
+
+const literalTemplates = new WeakMap<MappingTemplate, boolean>();
+
+/** Whether a template is plain text that renders as itself (no `$` reference, no `#` directive). */
+export function isLiteralTemplate(template: MappingTemplate): boolean {
+  let literal = literalTemplates.get(template);
+  if (literal === undefined) {
+    literal = !template.source.includes('$') && !template.source.includes('#');
+    literalTemplates.set(template, literal);
+  }
+  return literal;
 }
 
 /** Renders `template` for one request; throws the engine's render error. */
@@ -22,6 +34,8 @@ export function renderMapping(
   template: MappingTemplate,
   input: MappingRequest,
 ): { output: string; overrides: MappingOverrides } {
+  if (isLiteralTemplate(template))
+    return { output: template.source, overrides: input.overrides ?? emptyOverrides() };
   const header: Record<string, string> = {};
   const raw = input.request.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
@@ -44,7 +58,10 @@ export function renderMapping(
  * `application/json`, else the first template.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/request-response-data-mappings.html
  */
-export function selectTemplate(templates: KeyedTemplates, accept: string | undefined): MappingTemplate | undefined {
+export function selectTemplate(
+  templates: KeyedTemplates,
+  accept: string | undefined,
+): MappingTemplate | undefined {
   if (templates.byType.size === 0) return undefined;
   if (accept) {
     for (const part of accept.split(',')) {

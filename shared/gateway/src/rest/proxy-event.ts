@@ -1,8 +1,8 @@
 import type { GatewayRequest } from '../server/gateway-request.js';
 import { mediaType } from '../server/gateway-request.js';
+import type { RestRequestContext } from './request-context.js';
 import type { RestApiModel, RestStage } from './rest-api-model.js';
 import type { RestRoute } from './rest-router.js';
-import type { RestRequestContext } from './request-context.js';
 
 /**
  * The event a REST API Lambda proxy integration sends (payload format 1.0).
@@ -42,7 +42,9 @@ export function restProxyEvent(
     const name = raw[i]!;
     const value = raw[i + 1]!;
     headers[name] = value;
-    (multiValueHeaders[name] ??= []).push(value);
+    const values = multiValueHeaders[name];
+    if (values) values.push(value);
+    else multiValueHeaders[name] = [value];
   }
   const query = parseQuery(request.rawQuery);
   const isBinary = isBinaryBody(api, headers, request.body);
@@ -92,7 +94,9 @@ export function parseQuery(rawQuery: string): {
     const name = decodeQueryPart(equals === -1 ? pair : pair.slice(0, equals));
     const value = equals === -1 ? '' : decodeQueryPart(pair.slice(equals + 1));
     single[name] = value;
-    (multi[name] ??= []).push(value);
+    const values = multi[name];
+    if (values) values.push(value);
+    else multi[name] = [value];
   }
   return Object.keys(single).length === 0 ? { single: null, multi: null } : { single, multi };
 }

@@ -18,7 +18,11 @@ export interface ProxyAnswer {
  * @returns `undefined` for a malformed result (API Gateway answers 502)
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
  */
-export function proxyAnswer(payload: string, accept: string | undefined, binaryMediaTypes: readonly string[]): ProxyAnswer | undefined {
+export function proxyAnswer(
+  payload: string,
+  accept: string | undefined,
+  binaryMediaTypes: readonly string[],
+): ProxyAnswer | undefined {
   let result: unknown;
   try {
     result = JSON.parse(payload);
@@ -31,7 +35,10 @@ export function proxyAnswer(payload: string, accept: string | undefined, binaryM
 
   let status = 200;
   if (record.statusCode !== undefined && record.statusCode !== null) {
-    status = typeof record.statusCode === 'string' && /^\d+$/.test(record.statusCode) ? Number(record.statusCode) : (record.statusCode as number);
+    status =
+      typeof record.statusCode === 'string' && /^\d+$/.test(record.statusCode)
+        ? Number(record.statusCode)
+        : (record.statusCode as number);
     if (!Number.isInteger(status) || status < 100 || status > 599) return undefined;
   }
 

@@ -5,6 +5,11 @@ import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import { compileMappingTemplate } from '../vtl/index.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
+import {
+  invalidMappingMessage,
+  parseResponseParameter,
+  type ResponseParameterSource,
+} from './response-parameter.js';
 import type {
   GatewayResponseCustomisation,
   KeyedTemplates,
@@ -17,7 +22,6 @@ import type {
   RestResource,
   RestStage,
 } from './rest-api-model.js';
-import { invalidMappingMessage, parseResponseParameter, type ResponseParameterSource } from './response-parameter.js';
 
 const LAMBDA_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
 
@@ -62,7 +66,11 @@ class RestApiReader {
     if (props.Body !== undefined || props.BodyS3Location !== undefined) {
       this.#fail('a RestApi defined by an OpenAPI "Body" is not supported by the local gateway');
     }
-    const root = this.#newResource(this.resolver.getAtt([this.logicalId, 'RootResourceId']), this.logicalId, '/');
+    const root = this.#newResource(
+      this.resolver.getAtt([this.logicalId, 'RootResourceId']),
+      this.logicalId,
+      '/',
+    );
     const mine = resources.filter(([, r]) => this.#belongsHere(r));
     this.#buildTree(mine.filter(([, r]) => r.Type === 'AWS::ApiGateway::Resource'));
     for (const [id, r] of mine) {
@@ -133,7 +141,10 @@ class RestApiReader {
         else parent.children.set(pathPart, node);
       }
       if (next.length === remaining.length) {
-        this.#fail(`ParentId ${JSON.stringify(next[0]![1].Properties?.ParentId)} is not a resource of this API`, next[0]![0]);
+        this.#fail(
+          `ParentId ${JSON.stringify(next[0]![1].Properties?.ParentId)} is not a resource of this API`,
+          next[0]![0],
+        );
       }
       remaining = next;
     }
@@ -143,21 +154,32 @@ class RestApiReader {
     const props = r.Properties ?? {};
     const resourceId = this.resolver.resolveString(props.ResourceId, 'ResourceId');
     const node = this.#byPhysicalId.get(resourceId);
-    if (!node) this.#fail(`ResourceId ${JSON.stringify(props.ResourceId)} is not a resource of this API`, logicalId);
+    if (!node)
+      this.#fail(`ResourceId ${JSON.stringify(props.ResourceId)} is not a resource of this API`, logicalId);
     const httpMethod = this.resolver.resolveString(props.HttpMethod, 'HttpMethod').toUpperCase();
-    const authorization = props.AuthorizationType === undefined ? 'NONE' : this.resolver.resolve(props.AuthorizationType);
+    const authorization =
+      props.AuthorizationType === undefined ? 'NONE' : this.resolver.resolve(props.AuthorizationType);
     if (authorization !== 'NONE') {
-      this.#fail(`AuthorizationType "${String(authorization)}" is not supported by the local gateway`, logicalId);
+      this.#fail(
+        `AuthorizationType "${String(authorization)}" is not supported by the local gateway`,
+        logicalId,
+      );
     }
     if (this.resolver.resolve(props.ApiKeyRequired) === true) {
       this.#fail('ApiKeyRequired true is not supported by the local gateway', logicalId);
     }
     const methodResponses = new Map<string, Set<string>>();
-    for (const response of (this.resolver.resolve(props.MethodResponses ?? []) as Array<Record<string, unknown>>)) {
+    for (const response of this.resolver.resolve(props.MethodResponses ?? []) as Array<
+      Record<string, unknown>
+    >) {
       const declared = new Set<string>();
       for (const key of Object.keys((response.ResponseParameters as object | undefined) ?? {})) {
         const header = /^method\.response\.header\.(.+)$/.exec(key);
-        if (!header) this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), logicalId);
+        if (!header)
+          this.#fail(
+            invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`),
+            logicalId,
+          );
         declared.add(header[1]!.toLowerCase());
       }
       methodResponses.set(String(response.StatusCode), declared);
@@ -195,28 +217,45 @@ class RestApiReader {
               logicalId,
             );
           }
-          this.#fail(`the AWS service integration ${JSON.stringify(uri)} is not supported by the local gateway`, logicalId);
+          this.#fail(
+            `the AWS service integration ${JSON.stringify(uri)} is not supported by the local gateway`,
+            logicalId,
+          );
         }
         const arn = match[1]!.replace(/^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+):.+$/, '$1');
         lambda = this.functionsByArn.get(arn);
-        if (!lambda) this.#fail(`the integration invokes ${arn}, which is not a function with local code in this stack`, logicalId);
+        if (!lambda)
+          this.#fail(
+            `the integration invokes ${arn}, which is not a function with local code in this stack`,
+            logicalId,
+          );
         if (!lambda.runtime.startsWith('nodejs')) {
-          this.#fail(`runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`, logicalId);
+          this.#fail(
+            `runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`,
+            logicalId,
+          );
         }
         break;
       }
       default:
-        this.#fail(`integration type ${JSON.stringify(type)} is not supported by the local gateway`, logicalId);
+        this.#fail(
+          `integration type ${JSON.stringify(type)} is not supported by the local gateway`,
+          logicalId,
+        );
     }
     const integrationResponses: RestIntegrationResponse[] = [];
     const list = (integration.IntegrationResponses ?? []) as Array<Record<string, unknown>>;
     list.forEach((response, index) => {
-      integrationResponses.push(this.#readIntegrationResponse(logicalId, response, index, methodResponses, type));
+      integrationResponses.push(
+        this.#readIntegrationResponse(logicalId, response, index, methodResponses, type),
+      );
     });
-    const timeoutMs = integration.TimeoutInMillis === undefined ? 29_000 : Number(integration.TimeoutInMillis);
+    const timeoutMs =
+      integration.TimeoutInMillis === undefined ? 29_000 : Number(integration.TimeoutInMillis);
     return {
       type,
-      passthroughBehavior: (integration.PassthroughBehavior as PassthroughBehavior | undefined) ?? 'WHEN_NO_MATCH',
+      passthroughBehavior:
+        (integration.PassthroughBehavior as PassthroughBehavior | undefined) ?? 'WHEN_NO_MATCH',
       requestTemplates: this.#compileTemplates(integration.RequestTemplates, origin('RequestTemplates')),
       integrationResponses,
       lambda,
@@ -237,10 +276,17 @@ class RestApiReader {
     for (const [key, value] of Object.entries((response.ResponseParameters as object | undefined) ?? {})) {
       const header = /^method\.response\.header\.(.+)$/.exec(key);
       if (!header || !declared?.has(header[1]!.toLowerCase())) {
-        this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), logicalId);
+        this.#fail(
+          invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`),
+          logicalId,
+        );
       }
       const source = parseResponseParameter(value);
-      if (!source) this.#fail(invalidMappingMessage(`Invalid mapping expression specified: ${String(value)}`), logicalId);
+      if (!source)
+        this.#fail(
+          invalidMappingMessage(`Invalid mapping expression specified: ${String(value)}`),
+          logicalId,
+        );
       responseParameters.push([header[1]!, source]);
     }
     let selectionPattern: RegExp | undefined;
@@ -249,7 +295,10 @@ class RestApiReader {
       try {
         selectionPattern = new RegExp(`^(?:${pattern})$`);
       } catch (error) {
-        this.#fail(`Invalid selection pattern specified: ${pattern} (${(error as Error).message})`, logicalId);
+        this.#fail(
+          `Invalid selection pattern specified: ${pattern} (${(error as Error).message})`,
+          logicalId,
+        );
       }
     }
     if (type === 'AWS_PROXY' && index >= 0 && responseParameters.length > 0) {
@@ -273,7 +322,10 @@ class RestApiReader {
       try {
         byType.set(contentType.toLowerCase(), compileMappingTemplate(source, `${origin}["${contentType}"]`));
       } catch (error) {
-        throw new GatewayConfigError((error as Error).message, { file: this.stack.templateFile, resource: origin.split(' ')[0]! });
+        throw new GatewayConfigError((error as Error).message, {
+          file: this.stack.templateFile,
+          resource: origin.split(' ')[0]!,
+        });
       }
     }
     return { byType };
@@ -283,13 +335,22 @@ class RestApiReader {
     const stages = new Map<string, RestStage>();
     for (const [id, r] of mine) {
       const props = r.Properties ?? {};
-      if (r.Type === 'AWS::ApiGateway::Stage' || (r.Type === 'AWS::ApiGateway::Deployment' && props.StageName)) {
+      if (
+        r.Type === 'AWS::ApiGateway::Stage' ||
+        (r.Type === 'AWS::ApiGateway::Deployment' && props.StageName)
+      ) {
         const name = this.resolver.resolveString(props.StageName, 'StageName');
-        const variables = (this.resolver.resolve(props.Variables) as Record<string, string> | undefined) ?? null;
-        const deploymentId = r.Type === 'AWS::ApiGateway::Stage' && props.DeploymentId
-          ? this.resolver.resolveString(props.DeploymentId, 'DeploymentId')
-          : (this.resolver.ref(id) as string);
-        stages.set(name, { name, variables: variables && Object.keys(variables).length > 0 ? variables : null, deploymentId });
+        const variables =
+          (this.resolver.resolve(props.Variables) as Record<string, string> | undefined) ?? null;
+        const deploymentId =
+          r.Type === 'AWS::ApiGateway::Stage' && props.DeploymentId
+            ? this.resolver.resolveString(props.DeploymentId, 'DeploymentId')
+            : (this.resolver.ref(id) as string);
+        stages.set(name, {
+          name,
+          variables: variables && Object.keys(variables).length > 0 ? variables : null,
+          deploymentId,
+        });
       }
     }
     return stages;
@@ -308,8 +369,9 @@ class RestApiReader {
       for (const [key, value] of Object.entries((props.ResponseParameters as object | undefined) ?? {})) {
         const header = /^gatewayresponse\.header\.(.+)$/.exec(key);
         const source = parseResponseParameter(value);
-        if (!header) this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), id);
-        if (!source || source.kind !== 'static') {
+        if (!header)
+          this.#fail(invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`), id);
+        if (source?.kind !== 'static') {
           this.#fail(`only static 'values' are supported locally for ${key}, got ${String(value)}`, id);
         }
         headers.push([header[1]!, source.value]);

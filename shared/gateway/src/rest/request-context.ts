@@ -8,7 +8,6 @@ export interface RestIdentity {
   readonly accessKey: null;
   readonly accountId: null;
   readonly caller: null;
-  readonly cognitoAmr: null;
   readonly cognitoAuthenticationProvider: null;
   readonly cognitoAuthenticationType: null;
   readonly cognitoIdentityId: null;
@@ -77,7 +76,6 @@ export function restRequestContext(
       accessKey: null,
       accountId: null,
       caller: null,
-      cognitoAmr: null,
       cognitoAuthenticationProvider: null,
       cognitoAuthenticationType: null,
       cognitoIdentityId: null,

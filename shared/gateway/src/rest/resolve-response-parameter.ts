@@ -4,11 +4,12 @@ import type { ResponseParameterSource } from './response-parameter.js';
 /**
  * The value a response mapping expression gives for one response, or `undefined` when it maps to nothing
  * (the header is then left out, as API Gateway does).
+ * @param request - gives `$context` (read only for `context.X`, so it can be built lazily)
  * @param integrationBody - the integration's response body, for `integration.response.body[.path]`
  */
 export function resolveResponseParameter(
   source: ResponseParameterSource,
-  context: Record<string, unknown>,
+  request: { readonly context: Record<string, unknown> },
   stageVariables: Readonly<Record<string, string>> | null,
   integrationBody: string,
 ): string | undefined {
@@ -20,7 +21,7 @@ export function resolveResponseParameter(
     case 'stage-variable':
       return stageVariables?.[source.name];
     case 'context': {
-      let value: unknown = context;
+      let value: unknown = request.context;
       for (const key of source.path) value = (value as Record<string, unknown> | undefined)?.[key];
       return value === undefined || value === null ? undefined : String(value);
     }
@@ -32,7 +33,11 @@ export function resolveResponseParameter(
       } catch {
         return undefined;
       }
-      const [found] = JSONPath({ path: `$.${source.jsonPath}`, json: parsed as object, wrap: true }) as unknown[];
+      const [found] = JSONPath({
+        path: `$.${source.jsonPath}`,
+        json: parsed as object,
+        wrap: true,
+      }) as unknown[];
       if (found === undefined || found === null) return undefined;
       return typeof found === 'string' ? found : JSON.stringify(found);
     }

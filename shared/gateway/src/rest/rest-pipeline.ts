@@ -6,14 +6,14 @@ import { headerValue } from '../server/gateway-request.js';
 import { newExtendedRequestId, newRequestId, newTraceId } from '../server/request-ids.js';
 import type { MappingOverrides } from '../vtl/index.js';
 import { type ErrorVariant, gatewayErrorResponse } from './gateway-error.js';
-import { chooseRequestTemplate, renderMapping, selectTemplate } from './mapping.js';
+import { chooseRequestTemplate, type MappingRequest, renderMapping, selectTemplate } from './mapping.js';
+import { parseMockStatusCode } from './mock-status-code.js';
 import { restProxyEvent } from './proxy-event.js';
 import { proxyAnswer } from './proxy-response.js';
-import type { RestApiModel, RestIntegration, RestIntegrationResponse, RestStage } from './rest-api-model.js';
-import { matchRestRoute, type RestRoute, splitStagePath } from './rest-router.js';
 import { restRequestContext } from './request-context.js';
 import { resolveResponseParameter } from './resolve-response-parameter.js';
-import { parseMockStatusCode } from './mock-status-code.js';
+import type { RestApiModel, RestIntegration, RestIntegrationResponse, RestStage } from './rest-api-model.js';
+import { matchRestRoute, type RestRoute, splitStagePath } from './rest-router.js';
 
 /** How API Gateway answers when a Lambda proxy integration fails or returns a malformed result. */
 const PROXY_FAILURE: ErrorVariant = {
@@ -22,13 +22,30 @@ const PROXY_FAILURE: ErrorVariant = {
   body: '{"message": "Internal server error"}',
 };
 
-interface RequestState {
-  readonly request: GatewayRequest;
-  readonly requestId: string;
-  readonly extendedRequestId: string;
-  readonly stage: RestStage;
-  readonly route: RestRoute;
-  readonly context: Record<string, unknown>;
+/** One request on its way through the pipeline. */
+class RequestState {
+  #context: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly api: RestApiModel,
+    readonly request: GatewayRequest,
+    readonly requestId: string,
+    readonly extendedRequestId: string,
+    readonly stage: RestStage,
+    readonly route: RestRoute,
+  ) {}
+
+  /** `$context` and the proxy event's `requestContext`, built on first use (a static MOCK never needs it). */
+  get context(): Record<string, unknown> {
+    this.#context ??= restRequestContext(
+      this.api,
+      this.stage,
+      this.route,
+      this.request,
+      this,
+    ) as unknown as Record<string, unknown>;
+    return this.#context;
+  }
 }
 
 /** What a non-proxy integration answered, before integration responses apply. */
@@ -54,28 +71,43 @@ export class RestApiPipeline {
     this.#logger = logger;
   }
 
-  /** Answers one request; never rejects. */
-  handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
+  /** Answers one request (at once when no backend is called); never rejects. */
+  handle = (request: GatewayRequest): GatewayResponse | Promise<GatewayResponse> => {
     const requestId = newRequestId();
     const extendedRequestId = newExtendedRequestId();
     const { stage: stageName, segments } = splitStagePath(request.path);
     const stage = this.#api.stages.get(stageName);
     const route = stage && matchRestRoute(this.#api.root, segments, request.method);
     if (!stage || !route) {
-      return gatewayErrorResponse(this.#api, 'MISSING_AUTHENTICATION_TOKEN', { request, requestId, extendedRequestId }, this.#logger);
+      return gatewayErrorResponse(
+        this.#api,
+        'MISSING_AUTHENTICATION_TOKEN',
+        { request, requestId, extendedRequestId },
+        this.#logger,
+      );
     }
-    const context = restRequestContext(this.#api, stage, route, request, { requestId, extendedRequestId }) as unknown as Record<string, unknown>;
-    const state: RequestState = { request, requestId, extendedRequestId, stage, route, context };
+    const state = new RequestState(this.#api, request, requestId, extendedRequestId, stage, route);
     const integration = route.method.integration;
     if (integration.type === 'AWS_PROXY') return this.#lambdaProxy(state, integration);
     return this.#nonProxy(state, integration);
   };
 
   #error(state: RequestState, responseType: string, variant?: ErrorVariant): GatewayResponse {
-    return gatewayErrorResponse(this.#api, responseType, { ...state, stageVariables: state.stage.variables }, this.#logger, variant);
+    const error = {
+      request: state.request,
+      requestId: state.requestId,
+      extendedRequestId: state.extendedRequestId,
+      context: state.context,
+      stageVariables: state.stage.variables,
+    };
+    return gatewayErrorResponse(this.#api, responseType, error, this.#logger, variant);
   }
 
-  async #invoke(state: RequestState, integration: RestIntegration, event: unknown): Promise<InvocationOutcome | 'integration-timeout'> {
+  async #invoke(
+    state: RequestState,
+    integration: RestIntegration,
+    event: unknown,
+  ): Promise<InvocationOutcome | 'integration-timeout'> {
     const lambda = integration.lambda!;
     const invocation = this.#runtime.invoke(lambda, state.requestId, event);
     if (integration.timeoutMs >= lambda.timeoutSeconds * 1000) return invocation;
@@ -97,7 +129,11 @@ export class RestApiPipeline {
     const lambdaId = integration.lambda!.logicalId;
     const answer =
       outcome.kind === 'success'
-        ? proxyAnswer(outcome.payload, headerValue(state.request.rawHeaders, 'accept'), this.#api.binaryMediaTypes)
+        ? proxyAnswer(
+            outcome.payload,
+            headerValue(state.request.rawHeaders, 'accept'),
+            this.#api.binaryMediaTypes,
+          )
         : undefined;
     if (!answer) {
       const reason =
@@ -117,7 +153,7 @@ export class RestApiPipeline {
     return { status: answer.status, headers, body: answer.body, integration: `AWS_PROXY ${lambdaId}` };
   }
 
-  async #nonProxy(state: RequestState, integration: RestIntegration): Promise<GatewayResponse> {
+  #nonProxy(state: RequestState, integration: RestIntegration): GatewayResponse | Promise<GatewayResponse> {
     const { request } = state;
     const choice = chooseRequestTemplate(
       integration.requestTemplates,
@@ -135,45 +171,69 @@ export class RestApiPipeline {
         overrides = rendered.overrides;
         this.#logger.debug(`${state.requestId} request template output: ${integrationRequestBody}`);
       } catch (error) {
-        this.#logger.error(`${state.requestId} Execution failed due to configuration error: Unable to transform request: ${(error as Error).message}`);
+        this.#logger.error(
+          `${state.requestId} Execution failed due to configuration error: Unable to transform request: ${(error as Error).message}`,
+        );
         return this.#error(state, 'API_CONFIGURATION_ERROR');
       }
     }
 
-    let result: IntegrationResult;
     if (integration.type === 'MOCK') {
       const statusCode = parseMockStatusCode(integrationRequestBody);
       if (statusCode === undefined) {
-        this.#logger.error(`${state.requestId} Execution failed due to configuration error: the MOCK request template gave no statusCode: ${integrationRequestBody.slice(0, 200)}`);
+        this.#logger.error(
+          `${state.requestId} Execution failed due to configuration error: the MOCK request template gave no statusCode: ${integrationRequestBody.slice(0, 200)}`,
+        );
         return this.#error(state, 'API_CONFIGURATION_ERROR');
       }
-      result = { selector: String(statusCode), body: '' };
-    } else {
-      const invoked = await this.#invokeCustom(state, integration, integrationRequestBody);
-      if ('status' in invoked) return invoked;
-      result = invoked;
+      return this.#integrationResponse(
+        state,
+        integration,
+        { selector: String(statusCode), body: '' },
+        overrides,
+      );
     }
+    return this.#invokeCustom(state, integration, integrationRequestBody).then((invoked) =>
+      'status' in invoked ? invoked : this.#integrationResponse(state, integration, invoked, overrides),
+    );
+  }
 
+  #integrationResponse(
+    state: RequestState,
+    integration: RestIntegration,
+    result: IntegrationResult,
+    overrides: MappingOverrides | undefined,
+  ): GatewayResponse {
     const selected = selectIntegrationResponse(integration.integrationResponses, result.selector);
     if (!selected) {
-      this.#logger.error(`${state.requestId} Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${result.selector}`);
+      this.#logger.error(
+        `${state.requestId} Execution failed due to configuration error: No match for output mapping and no default output mapping configured. Endpoint Response Status Code: ${result.selector}`,
+      );
       return this.#error(state, 'API_CONFIGURATION_ERROR');
     }
     return this.#methodResponse(state, integration, selected, result, overrides);
   }
 
-  async #invokeCustom(state: RequestState, integration: RestIntegration, payload: string): Promise<IntegrationResult | GatewayResponse> {
+  async #invokeCustom(
+    state: RequestState,
+    integration: RestIntegration,
+    payload: string,
+  ): Promise<IntegrationResult | GatewayResponse> {
     let event: unknown;
     try {
       event = payload.trim() === '' ? {} : JSON.parse(payload);
     } catch {
-      this.#logger.error(`${state.requestId} Execution failed: the integration request body is not JSON, so Lambda refuses it: ${payload.slice(0, 200)}`);
+      this.#logger.error(
+        `${state.requestId} Execution failed: the integration request body is not JSON, so Lambda refuses it: ${payload.slice(0, 200)}`,
+      );
       return this.#error(state, 'DEFAULT_5XX');
     }
     const outcome = await this.#invoke(state, integration, event);
     if (outcome === 'integration-timeout') return this.#error(state, 'INTEGRATION_TIMEOUT');
     if (outcome.kind === 'success') return { selector: '', body: outcome.payload };
-    this.#logger.error(`${state.requestId} ${integration.lambda!.logicalId} function error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`);
+    this.#logger.error(
+      `${state.requestId} ${integration.lambda!.logicalId} function error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
+    );
     const body = JSON.stringify({
       errorMessage: outcome.error.errorMessage,
       errorType: outcome.error.errorType,
@@ -183,12 +243,14 @@ export class RestApiPipeline {
     return { selector: outcome.error.errorMessage, body };
   }
 
-  #mappingInput(state: RequestState, body: string, overrides: MappingOverrides | undefined) {
+  #mappingInput(state: RequestState, body: string, overrides: MappingOverrides | undefined): MappingRequest {
     return {
       request: state.request,
       body,
       pathParameters: state.route.pathParameters,
-      context: state.context,
+      get context() {
+        return state.context;
+      },
       stageVariables: state.stage.variables,
       overrides,
     };
@@ -203,12 +265,15 @@ export class RestApiPipeline {
   ): GatewayResponse {
     const mapped: Array<[string, string]> = [];
     for (const [name, source] of selected.responseParameters) {
-      const value = resolveResponseParameter(source, state.context, state.stage.variables, result.body);
+      const value = resolveResponseParameter(source, state, state.stage.variables, result.body);
       if (value !== undefined) mapped.push([name, value]);
     }
     let body = integration.type === 'MOCK' ? '' : result.body;
     let overrides = requestOverrides;
-    const template = selectTemplate(selected.responseTemplates, headerValue(state.request.rawHeaders, 'accept'));
+    const template = selectTemplate(
+      selected.responseTemplates,
+      headerValue(state.request.rawHeaders, 'accept'),
+    );
     if (template) {
       try {
         const rendered = renderMapping(template, this.#mappingInput(state, result.body, overrides));
@@ -216,7 +281,9 @@ export class RestApiPipeline {
         overrides = rendered.overrides;
         this.#logger.debug(`${state.requestId} response template output: ${body}`);
       } catch (error) {
-        this.#logger.error(`${state.requestId} Execution failed due to configuration error: Unable to transform response: ${(error as Error).message}`);
+        this.#logger.error(
+          `${state.requestId} Execution failed due to configuration error: Unable to transform response: ${(error as Error).message}`,
+        );
         return this.#error(state, 'API_CONFIGURATION_ERROR');
       }
     }
@@ -224,7 +291,8 @@ export class RestApiPipeline {
     const overrideHeaders = overrides ? Object.entries(overrides.responseOverride.header) : [];
     const headers: Array<[string, string]> = [];
     const isSet = (lower: string) =>
-      mapped.some(([n]) => n.toLowerCase() === lower) || overrideHeaders.some(([n]) => n.toLowerCase() === lower);
+      mapped.some(([n]) => n.toLowerCase() === lower) ||
+      overrideHeaders.some(([n]) => n.toLowerCase() === lower);
     if (status !== 204 && !isSet('content-type')) headers.push(['Content-Type', 'application/json']);
     headers.push(['x-amzn-RequestId', state.requestId]);
     for (const [name, value] of mapped) {

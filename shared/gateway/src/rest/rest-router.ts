@@ -15,7 +15,11 @@ export interface RestRoute {
  * Authentication Token)
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-request.html
  */
-export function matchRestRoute(root: RestResource, segments: readonly string[], httpMethod: string): RestRoute | undefined {
+export function matchRestRoute(
+  root: RestResource,
+  segments: readonly string[],
+  httpMethod: string,
+): RestRoute | undefined {
   const parameters: Record<string, string> = {};
   const resource = walk(root, segments, 0, httpMethod, parameters);
   if (!resource) return undefined;

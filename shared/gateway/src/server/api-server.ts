@@ -3,7 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from './gateway-request.js';
 
-/** Answers one request; must not reject (a rejection is logged and answered with a bare 500). */
+const EMPTY_BODY = Buffer.alloc(0);
+
+const INTERNAL_ERROR: GatewayResponse = {
+  status: 500,
+  headers: [['Content-Type', 'application/json']],
+  body: '{"message":"Internal server error"}',
+  integration: 'gateway',
+};
+
+/** Answers one request; must not throw or reject (if it does, the error is logged and answered with a bare 500). */
 export type RequestPipeline = (request: GatewayRequest) => Promise<GatewayResponse> | GatewayResponse;
 
 /**
@@ -44,36 +53,55 @@ export class ApiServer {
 
   #onRequest(req: IncomingMessage, res: ServerResponse): void {
     const receivedAt = Date.now();
+    const headers = req.headers;
+    if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) {
+      // No body: answer at once, without waiting for the stream's end.
+      this.#dispatch(req, res, EMPTY_BODY, receivedAt);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
     req.on('end', () => {
-      const url = req.url ?? '/';
-      const question = url.indexOf('?');
-      const request: GatewayRequest = {
-        method: req.method ?? 'GET',
-        path: question === -1 ? url : url.slice(0, question),
-        rawQuery: question === -1 ? '' : url.slice(question + 1),
-        rawHeaders: req.rawHeaders,
-        body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        protocol: `HTTP/${req.httpVersion}`,
-        receivedAt,
-      };
-      Promise.resolve()
-        .then(() => this.#pipeline(request))
-        .then(
-          (response) => this.#write(request, response, res),
-          (error: unknown) => {
-            this.#logger.error(`${request.method} ${request.path} failed inside the gateway: ${(error as Error)?.stack ?? error}`);
-            this.#write(
-              request,
-              { status: 500, headers: [['Content-Type', 'application/json']], body: '{"message":"Internal server error"}', integration: 'gateway' },
-              res,
-            );
-          },
-        );
+      this.#dispatch(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), receivedAt);
     });
+  }
+
+  #dispatch(req: IncomingMessage, res: ServerResponse, body: Buffer, receivedAt: number): void {
+    const url = req.url ?? '/';
+    const question = url.indexOf('?');
+    const request: GatewayRequest = {
+      method: req.method ?? 'GET',
+      path: question === -1 ? url : url.slice(0, question),
+      rawQuery: question === -1 ? '' : url.slice(question + 1),
+      rawHeaders: req.rawHeaders,
+      body,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+      protocol: `HTTP/${req.httpVersion}`,
+      receivedAt,
+    };
+    let answer: GatewayResponse | Promise<GatewayResponse>;
+    try {
+      answer = this.#pipeline(request);
+    } catch (error) {
+      this.#fail(request, res, error);
+      return;
+    }
+    if (answer instanceof Promise) {
+      answer.then(
+        (response) => this.#write(request, response, res),
+        (error: unknown) => this.#fail(request, res, error),
+      );
+    } else {
+      this.#write(request, answer, res);
+    }
+  }
+
+  #fail(request: GatewayRequest, res: ServerResponse, error: unknown): void {
+    this.#logger.error(
+      `${request.method} ${request.path} failed inside the gateway: ${(error as Error)?.stack ?? error}`,
+    );
+    this.#write(request, INTERNAL_ERROR, res);
   }
 
   #write(request: GatewayRequest, response: GatewayResponse, res: ServerResponse): void {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { IntrinsicResolver, UnresolvableValueError } from '../../src/assembly/intrinsics.js';
 
-const pseudo = { region: 'eu-west-1', accountId: '123456789012', partition: 'aws', urlSuffix: 'amazonaws.com' };
+const pseudo = {
+  region: 'eu-west-1',
+  accountId: '123456789012',
+  partition: 'aws',
+  urlSuffix: 'amazonaws.com',
+};
 const template = {
   Parameters: { Stage: { Type: 'String', Default: 'dev' }, NoDefault: { Type: 'String' } },
   Resources: {
@@ -16,7 +21,15 @@ describe('IntrinsicResolver', () => {
     const uri = resolver.resolve({
       'Fn::Join': [
         '',
-        ['arn:', { Ref: 'AWS::Partition' }, ':apigateway:', { Ref: 'AWS::Region' }, ':lambda:path/2015-03-31/functions/', { 'Fn::GetAtt': ['Fn', 'Arn'] }, '/invocations'],
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':apigateway:',
+          { Ref: 'AWS::Region' },
+          ':lambda:path/2015-03-31/functions/',
+          { 'Fn::GetAtt': ['Fn', 'Arn'] },
+          '/invocations',
+        ],
       ],
     });
     expect(uri).toBe(
@@ -25,7 +38,9 @@ describe('IntrinsicResolver', () => {
   });
 
   it('substitutes variables, pseudo parameters and attributes in Fn::Sub', () => {
-    expect(resolver.resolve({ 'Fn::Sub': ['${AWS::Region}/${Stage}/${Table.Arn}/${x}/${!Literal}', { x: 'y' }] })).toBe(
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Fn::Sub's own ${} syntax, not a template literal
+    const sub = '${AWS::Region}/${Stage}/${Table.Arn}/${x}/${!Literal}';
+    expect(resolver.resolve({ 'Fn::Sub': [sub, { x: 'y' }] })).toBe(
       `eu-west-1/dev/${resolver.getAtt(['Table', 'Arn'])}/y/\${Literal}`,
     );
   });
@@ -44,7 +59,9 @@ describe('IntrinsicResolver', () => {
   });
 
   it('refuses a Ref to something the template lacks, quoting its name', () => {
-    expect(() => resolver.ref('Missing')).toThrow(new UnresolvableValueError('Ref to "Missing", which is not in the template'));
+    expect(() => resolver.ref('Missing')).toThrow(
+      new UnresolvableValueError('Ref to "Missing", which is not in the template'),
+    );
     expect(() => resolver.ref('NoDefault')).toThrow(/parameter "NoDefault" has no Default/);
   });
 });

@@ -43,17 +43,27 @@ describe('loadAssembly', () => {
   it('refuses a missing folder, naming it and saying to synthesize', () => {
     const missing = join(tmpdir(), 'no-such-cdk-out');
     expect(() => loadAssembly(missing)).toThrow(GatewayConfigError);
-    expect(() => loadAssembly(missing)).toThrow(`${missing}: no such file or folder; synthesize the app first (cdk synth)`);
+    expect(() => loadAssembly(missing)).toThrow(
+      `${missing}: no such file or folder; synthesize the app first (cdk synth)`,
+    );
   });
 
   it('refuses a folder without a manifest, naming the manifest', () => {
     const dir = assembly({ 'other.txt': '' });
-    expect(() => loadAssembly(dir)).toThrow(`${join(dir, 'manifest.json')}: cannot read a cloud assembly manifest: ENOENT`);
+    expect(() => loadAssembly(dir)).toThrow(
+      `${join(dir, 'manifest.json')}: cannot read a cloud assembly manifest: ENOENT`,
+    );
   });
 
   it('refuses a template that is not JSON, naming it and quoting the parser', () => {
-    const dir = assembly({ 'manifest.json': manifest, 'Stack.template.json': '{"Resources": ', 'Stack.assets.json': '{}' });
-    expect(() => loadAssembly(dir)).toThrow(new RegExp(`Stack\\.template\\.json: a CloudFormation template is not valid JSON: `));
+    const dir = assembly({
+      'manifest.json': manifest,
+      'Stack.template.json': '{"Resources": ',
+      'Stack.assets.json': '{}',
+    });
+    expect(() => loadAssembly(dir)).toThrow(
+      /Stack\.template\.json: a CloudFormation template is not valid JSON: /,
+    );
   });
 
   it('refuses a resource without a Type, naming the resource', () => {
@@ -66,7 +76,11 @@ describe('loadAssembly', () => {
   });
 
   it('refuses an unknown --stack, listing the stacks there are', () => {
-    const dir = assembly({ 'manifest.json': manifest, 'Stack.template.json': '{}', 'Stack.assets.json': '{}' });
+    const dir = assembly({
+      'manifest.json': manifest,
+      'Stack.template.json': '{}',
+      'Stack.assets.json': '{}',
+    });
     expect(() => loadAssembly(dir, 'Other')).toThrow('no stack named "Other" (stacks: Stack)');
   });
 });

@@ -15,7 +15,9 @@ describe('proxyAnswer', () => {
 
   it('keeps a Content-Type the handler set instead of the default', () => {
     const headers = answer({ headers: { 'content-type': 'text/html' } })?.headers ?? [];
-    expect(headers.filter(([name]) => name.toLowerCase() === 'content-type')).toEqual([['content-type', 'text/html']]);
+    expect(headers.filter(([name]) => name.toLowerCase() === 'content-type')).toEqual([
+      ['content-type', 'text/html'],
+    ]);
   });
 
   it('refuses multiValueHeaders values that are not lists', () => {
@@ -34,6 +36,8 @@ describe('proxyAnswer', () => {
   it('returns base64 text unless Accept matches a binary media type', () => {
     const encoded = Buffer.from('png!').toString('base64');
     expect(answer({ body: encoded, isBase64Encoded: true }, 'image/png')?.body).toBe(encoded);
-    expect(answer({ body: encoded, isBase64Encoded: true }, 'image/png', ['image/*'])?.body).toEqual(Buffer.from('png!'));
+    expect(answer({ body: encoded, isBase64Encoded: true }, 'image/png', ['image/*'])?.body).toEqual(
+      Buffer.from('png!'),
+    );
   });
 });

@@ -24,7 +24,10 @@ function read(methods: TestMethod[], extraResources?: Record<string, unknown>) {
   return readRestApis(stack, resolver, readLambdaFunctions(stack, resolver));
 }
 
-const mockWith = (responseParameters: Record<string, unknown>, declared: Record<string, boolean>): TestMethod => ({
+const mockWith = (
+  responseParameters: Record<string, unknown>,
+  declared: Record<string, boolean>,
+): TestMethod => ({
   path: '/',
   httpMethod: 'GET',
   integration: {
@@ -37,10 +40,7 @@ const mockWith = (responseParameters: Record<string, unknown>, declared: Record<
 
 describe('readRestApis', () => {
   it('builds the resource tree with full paths', () => {
-    const [api] = read([
-      mockWith({}, {}),
-      { ...mockWith({}, {}), path: '/a/{id}/b' },
-    ]);
+    const [api] = read([mockWith({}, {}), { ...mockWith({}, {}), path: '/a/{id}/b' }]);
     const b = api!.root.children.get('a')!.parameterChild!.resource.children.get('b')!;
     expect(b.path).toBe('/a/{id}/b');
     expect(b.methods.get('GET')?.integration.type).toBe('MOCK');
@@ -48,7 +48,9 @@ describe('readRestApis', () => {
   });
 
   it('refuses a mapping to an undeclared method response header with API Gateway’s message', () => {
-    expect(() => read([mockWith({ 'method.response.header.Access-Control-Allow-Origin': "'*'" }, {})])).toThrow(
+    expect(() =>
+      read([mockWith({ 'method.response.header.Access-Control-Allow-Origin': "'*'" }, {})]),
+    ).toThrow(
       new GatewayConfigError(
         'Invalid mapping expression specified: Validation Result: warnings : [], errors : [Invalid mapping expression parameter specified: method.response.header.Access-Control-Allow-Origin]',
         { file: 'T.json', resource: 'Method0' },
@@ -71,8 +73,16 @@ describe('readRestApis', () => {
 
   it('refuses a non-Lambda AWS_PROXY integration with API Gateway’s message', () => {
     expect(() =>
-      read([{ path: '/', httpMethod: 'GET', integration: { Type: 'AWS_PROXY', Uri: 'arn:aws:apigateway:us-east-1:sqs:path/1/q' } }]),
-    ).toThrow("Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.");
+      read([
+        {
+          path: '/',
+          httpMethod: 'GET',
+          integration: { Type: 'AWS_PROXY', Uri: 'arn:aws:apigateway:us-east-1:sqs:path/1/q' },
+        },
+      ]),
+    ).toThrow(
+      "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
+    );
   });
 
   it('refuses an authorizer it cannot emulate, naming the method', () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,13 @@ writeFileSync(
   `export const handler = async () => ({ statusCode: 200, body: JSON.stringify({ module: typeof require }) });`,
 );
 
+// A CommonJS bundle inside a "type": "module" package, as `cdk.out` sits inside an ESM chapter.
+const esmPackage = mkdtempSync(join(tmpdir(), 'gateway-esm-package-'));
+writeFileSync(join(esmPackage, 'package.json'), '{"type":"module"}');
+const cjsDir = join(esmPackage, 'asset.cjs');
+mkdirSync(cjsDir);
+writeFileSync(join(cjsDir, 'index.js'), `exports.handler = async () => ({ body: typeof module });`);
+
 const functions = {
   Echo: {
     code: `exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });`,
@@ -55,6 +62,7 @@ const functions = {
     environment: { TABLE: 'items' },
   },
   Esm: { assetPath: esmDir, handler: 'index.handler' },
+  Cjs: { assetPath: cjsDir, handler: 'index.handler' },
   Counter: {
     code: `let calls = 0; exports.handler = async () => ({ body: String(++calls) });`,
   },
@@ -69,7 +77,12 @@ describe('a REST API served by the local gateway', () => {
       restApiTemplate({
         functions,
         methods: [
-          { path: '/', httpMethod: 'OPTIONS', integration: CDK_PREFLIGHT, methodResponses: CDK_PREFLIGHT_RESPONSES },
+          {
+            path: '/',
+            httpMethod: 'OPTIONS',
+            integration: CDK_PREFLIGHT,
+            methodResponses: CDK_PREFLIGHT_RESPONSES,
+          },
           { path: '/', httpMethod: 'GET', integration: lambdaProxyIntegration('Echo') },
           { path: '/items/{id}', httpMethod: 'GET', integration: lambdaProxyIntegration('Echo') },
           { path: '/files/{proxy+}', httpMethod: 'ANY', integration: lambdaProxyIntegration('Echo') },
@@ -80,6 +93,7 @@ describe('a REST API served by the local gateway', () => {
           { path: '/crash', httpMethod: 'GET', integration: lambdaProxyIntegration('Crasher') },
           { path: '/env', httpMethod: 'GET', integration: lambdaProxyIntegration('Env') },
           { path: '/esm', httpMethod: 'GET', integration: lambdaProxyIntegration('Esm') },
+          { path: '/cjs', httpMethod: 'GET', integration: lambdaProxyIntegration('Cjs') },
           { path: '/counter', httpMethod: 'GET', integration: lambdaProxyIntegration('Counter') },
         ],
       }),
@@ -272,6 +286,11 @@ describe('a REST API served by the local gateway', () => {
     it('runs an ES module handler', async () => {
       const response = await request(`${url}esm`);
       expect(await response.body.json()).toEqual({ module: 'undefined' });
+    });
+
+    it('runs a CommonJS bundle as CommonJS even below a "type": "module" package.json', async () => {
+      const response = await request(`${url}cjs`);
+      expect(await response.body.text()).toBe('object');
     });
 
     it('keeps a function warm between sequential invocations', async () => {

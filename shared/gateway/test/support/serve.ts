@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
-import { startGateway } from '../../src/start-gateway.js';
 import type { GatewayLogger } from '../../src/logging/gateway-logger.js';
+import { startGateway } from '../../src/start-gateway.js';
 import { writeTemplate } from './rest-template.js';
 
 /** A logger that keeps its lines, so tests can assert what the gateway logged. */
