@@ -272,6 +272,13 @@ class RestApiReader {
   ): RestIntegrationResponse {
     const statusCode = String(response.StatusCode);
     const declared = methodResponses.get(statusCode);
+    if (!declared && type !== 'AWS_PROXY') {
+      // PutIntegrationResponse for a status the method does not declare is refused (404 NotFoundException).
+      this.#fail(
+        `Invalid Response status code specified: integration response ${statusCode} has no method response`,
+        logicalId,
+      );
+    }
     const responseParameters: Array<readonly [string, ResponseParameterSource]> = [];
     for (const [key, value] of Object.entries((response.ResponseParameters as object | undefined) ?? {})) {
       const header = /^method\.response\.header\.(.+)$/.exec(key);
@@ -300,9 +307,6 @@ class RestApiReader {
           logicalId,
         );
       }
-    }
-    if (type === 'AWS_PROXY' && index >= 0 && responseParameters.length > 0) {
-      // AWS accepts but ignores integration responses of proxy integrations.
     }
     return {
       statusCode,
