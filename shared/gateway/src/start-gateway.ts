@@ -3,6 +3,7 @@ import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.
 import { type LoadedStack, loadAssembly } from './assembly/load-assembly.js';
 import { GatewayConfigError } from './errors.js';
 import type { GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
+import { HttpApiPipeline, readHttpApis } from './http/index.js';
 import { readLambdaFunctions } from './lambda/lambda-function.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
 import { createStderrLogger } from './logging/gateway-logger.js';
@@ -54,6 +55,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         kind: 'REST',
         stages: [...api.stages.keys()],
         pipeline: new RestApiPipeline(api, runtime, logger).handle,
+      });
+    }
+    for (const api of wrapUnresolvable(stack, () => readHttpApis(stack, resolver, functions))) {
+      if (api.stageNames.length === 0) {
+        logger.info(`${stack.stackName}/${api.logicalId}: no stage is deployed, so it is not served`);
+        continue;
+      }
+      planned.push({
+        stack,
+        resolver,
+        logicalId: api.logicalId,
+        apiId: api.apiId,
+        kind: 'HTTP',
+        stages: api.stageNames,
+        pipeline: new HttpApiPipeline(api, runtime, logger).handle,
       });
     }
   }

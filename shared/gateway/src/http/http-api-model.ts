@@ -1,0 +1,63 @@
+import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import type { HttpCorsPolicy } from './cors-policy.js';
+import type { RouteKey } from './route-key.js';
+
+/**
+ * `PayloadFormatVersion` of an `AWS::ApiGatewayV2::Integration`: the shape of the event a Lambda proxy
+ * integration receives and of the result it must return.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.proxy-format
+ */
+export type PayloadFormatVersion = '1.0' | '2.0';
+
+/** One `AWS::ApiGatewayV2::Integration` of type `AWS_PROXY` that invokes a Lambda function. */
+export interface HttpIntegration {
+  readonly logicalId: string;
+  /** The integration ID, as `Ref` resolves it (what a route's `Target: integrations/<id>` names). */
+  readonly integrationId: string;
+  readonly payloadFormatVersion: PayloadFormatVersion;
+  /** The function invoked. */
+  readonly lambda: LambdaFunctionDefinition;
+  /**
+   * How long API Gateway waits for the function before it answers 503.
+   * @default 30000
+   */
+  readonly timeoutMs: number;
+}
+
+/** One `AWS::ApiGatewayV2::Route` with its integration. */
+export interface HttpRoute {
+  readonly logicalId: string;
+  /** The route ID, as `Ref` resolves it (`requestContext.resourceId` of a payload 1.0 event). */
+  readonly routeId: string;
+  /** The parsed `RouteKey`, e.g. `GET /items/{id}` or `$default`. */
+  readonly key: RouteKey;
+  readonly integration: HttpIntegration;
+}
+
+/** A deployed `AWS::ApiGatewayV2::Stage`. */
+export interface HttpStage {
+  /** `$default` (served at the root) or a name (served under `/<name>/`). */
+  readonly name: string;
+  /** `StageVariables`; `null` when there are none. */
+  readonly variables: Readonly<Record<string, string>> | null;
+}
+
+/** Everything the gateway needs to serve one `AWS::ApiGatewayV2::Api` of protocol `HTTP`. */
+export interface HttpApiModel {
+  readonly stackName: string;
+  readonly logicalId: string;
+  /** The API ID, as `Ref` resolves it. */
+  readonly apiId: string;
+  readonly accountId: string;
+  readonly region: string;
+  /** Every route, `$default` included, in template order. */
+  readonly routes: readonly HttpRoute[];
+  /** The deployed stages by name. */
+  readonly stages: ReadonlyMap<string, HttpStage>;
+  /** The names of the deployed stages, in template order; `$default` is served at the root. */
+  readonly stageNames: readonly string[];
+  /** The API's `CorsConfiguration`, compiled; `undefined` when it has none. */
+  readonly cors: HttpCorsPolicy | undefined;
+  /** Things AWS accepts but that do not do what they seem to; logged when the API is served. */
+  readonly warnings: readonly string[];
+}

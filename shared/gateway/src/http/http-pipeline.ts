@@ -1,0 +1,199 @@
+import type { InvocationOutcome } from '../lambda/execution-environment.js';
+import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
+import type { GatewayLogger } from '../logging/gateway-logger.js';
+import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
+import { newExtendedRequestId, newTraceId } from '../server/request-ids.js';
+import type { HttpCorsPolicy } from './cors-policy.js';
+import type { HttpEventInput } from './event-input.js';
+import type { HttpAnswer, MalformedResult } from './http-answer.js';
+import type { HttpApiModel, HttpIntegration } from './http-api-model.js';
+import { type HttpRouteMatch, HttpRouter } from './http-router.js';
+import { httpProxyEventV1 } from './payload-v1-event.js';
+import { interpretResultV1 } from './payload-v1-response.js';
+import { httpProxyEventV2 } from './payload-v2-event.js';
+import { interpretResultV2 } from './payload-v2-response.js';
+import { type StageMatch, StageResolver } from './stage-resolver.js';
+
+/** The body of API Gateway's answer when no stage or route matches. */
+export const NOT_FOUND_BODY = '{"message":"Not Found"}';
+/** The body of API Gateway's answer when the function fails or returns something it cannot read. */
+export const INTERNAL_SERVER_ERROR_BODY = '{"message":"Internal Server Error"}';
+/** The body of API Gateway's answer when the integration does not answer within its timeout. */
+export const SERVICE_UNAVAILABLE_BODY = '{"message":"Service Unavailable"}';
+
+/** The request headers that make a preflight, found in one pass over the raw headers. */
+interface CorsRequestHeaders {
+  origin: string | undefined;
+  requestMethod: string | undefined;
+}
+
+/**
+ * Serves one HTTP API: stage and route selection, API Gateway's own answer to CORS preflights, the Lambda
+ * proxy integration (payload format 1.0 or 2.0), and the CORS headers of the configuration on what the
+ * function returns.
+ *
+ * With a `CorsConfiguration`:
+ * - an `OPTIONS` request with `Origin` and `Access-Control-Request-Method` is a preflight: the gateway
+ *   answers it with 204 and no body, whatever the routes, and no function runs;
+ * - any other `OPTIONS` request goes to its route; without one it gets a bare 204 (no CORS header);
+ * - every response to a routed request loses the `access-control-*` headers the function set, and gets the
+ *   configuration's when the request's `Origin` is allowed. The 404 of an unmatched request gets none.
+ *
+ * Every response carries `apigw-requestid`; header names are lower case.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
+ */
+export class HttpApiPipeline {
+  readonly #api: HttpApiModel;
+  readonly #runtime: LambdaRuntime;
+  readonly #logger: GatewayLogger;
+  readonly #stages: StageResolver;
+  readonly #router: HttpRouter;
+  readonly #cors: HttpCorsPolicy | undefined;
+
+  constructor(api: HttpApiModel, runtime: LambdaRuntime, logger: GatewayLogger) {
+    this.#api = api;
+    this.#runtime = runtime;
+    this.#logger = logger;
+    this.#stages = new StageResolver(api.stages);
+    this.#router = new HttpRouter(api.routes);
+    this.#cors = api.cors;
+    for (const warning of api.warnings) logger.info(`${api.stackName}/${api.logicalId}: ${warning}`);
+  }
+
+  /** Answers one request; never rejects. */
+  handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
+    const requestId = newExtendedRequestId();
+    const stageMatch = this.#stages.resolve(request.path);
+    if (!stageMatch) return notFound(requestId);
+    const cors = this.#cors;
+    const corsHeaders = cors ? findCorsRequestHeaders(request.rawHeaders) : undefined;
+    if (
+      cors &&
+      corsHeaders &&
+      request.method === 'OPTIONS' &&
+      corsHeaders.origin !== undefined &&
+      corsHeaders.requestMethod !== undefined
+    ) {
+      const headers = cors.preflight(corsHeaders.origin);
+      headers.push(['apigw-requestid', requestId]);
+      return { status: 204, headers, body: '', integration: 'CORS preflight' };
+    }
+    const match = this.#router.match(stageMatch.segments, request.method);
+    if (!match) {
+      if (cors && request.method === 'OPTIONS') {
+        return { status: 204, headers: [['apigw-requestid', requestId]], body: '', integration: 'CORS' };
+      }
+      return notFound(requestId);
+    }
+    return this.#invoke(request, requestId, stageMatch, match, corsHeaders?.origin);
+  };
+
+  async #invoke(
+    request: GatewayRequest,
+    requestId: string,
+    stageMatch: StageMatch,
+    match: HttpRouteMatch,
+    origin: string | undefined,
+  ): Promise<GatewayResponse> {
+    const integration = match.route.integration;
+    const label = `AWS_PROXY ${integration.lambda.logicalId}`;
+    const input: HttpEventInput = {
+      api: this.#api,
+      stage: stageMatch.stage,
+      match,
+      request,
+      requestId,
+      traceId: newTraceId(request.receivedAt),
+    };
+    const isV2 = integration.payloadFormatVersion === '2.0';
+    const event = isV2 ? httpProxyEventV2(input) : httpProxyEventV1(input);
+    const outcome = await this.#call(integration, requestId, event);
+    if (outcome === 'integration-timeout') {
+      this.#logger.error(
+        `${requestId} ${integration.lambda.logicalId} did not answer within the integration timeout of ${integration.timeoutMs} ms`,
+      );
+      return this.#error(503, SERVICE_UNAVAILABLE_BODY, requestId, origin, label);
+    }
+    if (outcome.kind !== 'success') {
+      this.#logger.error(
+        `${requestId} ${integration.lambda.logicalId} failed (${outcome.kind}): ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
+      );
+      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
+    }
+    const answer: HttpAnswer | MalformedResult = isV2
+      ? interpretResultV2(outcome.payload)
+      : interpretResultV1(outcome.payload);
+    if ('malformed' in answer) {
+      this.#logger.error(
+        `${requestId} ${integration.lambda.logicalId} returned a malformed result for payload format ${integration.payloadFormatVersion}: ${answer.reason}`,
+      );
+      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
+    }
+    const headers = this.#cors
+      ? answer.headers.filter(([name]) => !name.startsWith('access-control-'))
+      : answer.headers;
+    if (this.#cors) headers.push(...this.#cors.actual(origin));
+    headers.push(['apigw-requestid', requestId]);
+    return { status: answer.status, headers, body: answer.body, integration: label };
+  }
+
+  async #call(
+    integration: HttpIntegration,
+    requestId: string,
+    event: unknown,
+  ): Promise<InvocationOutcome | 'integration-timeout'> {
+    const invocation = this.#runtime.invoke(integration.lambda, requestId, event);
+    if (integration.timeoutMs >= integration.lambda.timeoutSeconds * 1000) return invocation;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'integration-timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('integration-timeout'), integration.timeoutMs);
+    });
+    try {
+      return await Promise.race([invocation, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #error(
+    status: number,
+    body: string,
+    requestId: string,
+    origin: string | undefined,
+    label: string,
+  ): GatewayResponse {
+    const headers: Array<[string, string]> = [['content-type', 'application/json']];
+    if (this.#cors) headers.push(...this.#cors.actual(origin));
+    headers.push(['apigw-requestid', requestId]);
+    return { status, headers, body, integration: label };
+  }
+}
+
+function notFound(requestId: string): GatewayResponse {
+  return {
+    status: 404,
+    headers: [
+      ['content-type', 'application/json'],
+      ['apigw-requestid', requestId],
+    ],
+    body: NOT_FOUND_BODY,
+    integration: 'no route',
+  };
+}
+
+function findCorsRequestHeaders(raw: readonly string[]): CorsRequestHeaders {
+  const found: CorsRequestHeaders = { origin: undefined, requestMethod: undefined };
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    // Cheap length checks first: most headers are neither.
+    if (name.length === 6) {
+      if (found.origin === undefined && name.toLowerCase() === 'origin') found.origin = raw[i + 1];
+    } else if (name.length === 29) {
+      if (found.requestMethod === undefined && name.toLowerCase() === 'access-control-request-method') {
+        found.requestMethod = raw[i + 1];
+      }
+    }
+  }
+  return found;
+}
