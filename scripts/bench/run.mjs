@@ -1,16 +1,55 @@
 // `pnpm bench`: measures the local gateway against a bare node:http baseline in the same run, on this
 // machine, and prints ratios. Loopback only; every load run is bounded in time.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { request } from 'undici';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(root, 'shared/gateway/dist/cli.js');
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const preflight = (origin) => ({ origin, 'access-control-request-method': 'GET' });
+
+/** Every benchmarked path: the chapter serving it, the request, and the target ratio to the baseline. */
+const SCENARIOS = [
+  { name: 'REST preflight (MOCK)', chapter: '01-rest-proxy', method: 'OPTIONS', path: '', target: 0.8 },
+  { name: 'REST proxy GET (Lambda)', chapter: '01-rest-proxy', method: 'GET', path: '', target: 0.4 },
+  {
+    name: 'REST multi-origin preflight (VTL)',
+    chapter: '01-rest-proxy',
+    method: 'OPTIONS',
+    path: 'greeting',
+    headers: preflight('http://localhost:5173'),
+    target: 0.3,
+  },
+  {
+    name: 'REST custom-integration GET (VTL + Lambda)',
+    chapter: '02-rest-custom-vtl',
+    method: 'GET',
+    path: '',
+    target: 0.3,
+  },
+  {
+    name: 'HTTP API preflight',
+    chapter: '03-http-api',
+    method: 'OPTIONS',
+    path: '',
+    headers: preflight('https://app.example.com'),
+    target: 0.8,
+  },
+  {
+    name: 'HTTP API GET (Lambda)',
+    chapter: '03-http-api',
+    method: 'GET',
+    path: '',
+    headers: { origin: 'https://app.example.com' },
+    target: 0.4,
+  },
+];
 
 /** Starts a server process that prints a JSON ready line; resolves with the line, the process and the time. */
 function startProcess(args, env = {}) {
@@ -39,32 +78,27 @@ async function stop(child) {
   await exited;
 }
 
-/** Peak resident set size of a process, read from /proc while the load runs. */
-function sampleRss(pid) {
-  let peak = 0;
-  const timer = setInterval(async () => {
-    try {
-      const { readFileSync } = await import('node:fs');
-      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (match) peak = Math.max(peak, Number(match[1]) * 1024);
-    } catch {}
-  }, 200);
-  return () => {
-    clearInterval(timer);
-    return peak;
-  };
+/** Peak resident set size of a process (VmHWM), read once the load is over. */
+function peakRss(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
 }
 
-async function load(url, method, pid) {
-  const stopSampling = sampleRss(pid);
-  const result = await autocannon({ url, method, connections: CONNECTIONS, duration: DURATION });
-  const rss = stopSampling();
+async function load(url, scenario) {
+  const result = await autocannon({
+    url,
+    method: scenario.method,
+    headers: scenario.headers ?? {},
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
   const bad = result.non2xx + result.errors + result.timeouts;
-  if (bad > 0) throw new Error(`${method} ${url}: ${bad} failed responses of ${result.requests.total}`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, rss };
+  if (bad > 0)
+    throw new Error(`${scenario.method} ${url}: ${bad} failed responses of ${result.requests.total}`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
-async function readyTimes(source, runs) {
+async function readyTime(source, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const { child, ms } = await startProcess([CLI, 'serve', source, '--json', '--port', '0']);
@@ -75,44 +109,81 @@ async function readyTimes(source, runs) {
   return times[Math.floor(times.length / 2)];
 }
 
-const chapter = join(root, 'chapters/01-rest-proxy/cdk.out');
-const baseline = await startProcess([join(root, 'scripts/bench/baseline-server.mjs')]);
-const gateway = await startProcess([CLI, 'serve', chapter, '--json', '--port', '0']);
-const gatewayUrl = gateway.ready.apis[0].url;
-
-// Warm both up (the gateway's first GET starts the Lambda environments).
-await autocannon({ url: gatewayUrl, connections: CONNECTIONS, amount: 500 });
-await autocannon({ url: baseline.ready.url, connections: CONNECTIONS, amount: 500 });
-
-const paths = [
-  { name: 'REST preflight (MOCK)', method: 'OPTIONS', target: 0.8 },
-  { name: 'REST proxy GET (Lambda)', method: 'GET', target: 0.4 },
-];
-const rows = [];
-for (const path of paths) {
-  const base = await load(baseline.ready.url, path.method, baseline.child.pid);
-  const ours = await load(gatewayUrl, path.method, gateway.child.pid);
-  rows.push({ ...path, baseline: base, gateway: ours, ratio: ours.rps / base.rps });
+const gateways = new Map();
+for (const chapter of new Set(SCENARIOS.map((s) => s.chapter))) {
+  const source = join(root, 'chapters', chapter, 'cdk.out');
+  if (existsSync(source))
+    gateways.set(chapter, await startProcess([CLI, 'serve', source, '--json', '--port', '0']));
 }
-await stop(gateway.child);
-await stop(baseline.child);
-const readyMs = await readyTimes(chapter, 5);
+process.once('exit', () => {
+  for (const gateway of gateways.values()) gateway.child.kill();
+});
+const apiOf = (scenario) =>
+  gateways
+    .get(scenario.chapter)
+    ?.ready.apis.find((api) => api.kind === (scenario.name.startsWith('HTTP') ? 'HTTP' : 'REST'));
+const scenarios = SCENARIOS.filter(apiOf);
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.versions.node}`;
+// Record what the gateway answers on each path; the baseline sends exactly that.
+const SKIPPED = new Set(['date', 'connection', 'keep-alive', 'x-amzn-requestid']);
+const recorded = {};
+for (const [index, scenario] of scenarios.entries()) {
+  scenario.url = apiOf(scenario).url + scenario.path;
+  const response = await request(scenario.url, { method: scenario.method, headers: scenario.headers ?? {} });
+  const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !SKIPPED.has(name)));
+  recorded[`/s${index}`] = { status: response.statusCode, headers, body: await response.body.text() };
+  if (response.statusCode >= 400)
+    throw new Error(`${scenario.name}: the gateway answered ${response.statusCode}`);
+}
+const baseline = await startProcess([join(root, 'scripts/bench/baseline-server.mjs')], {
+  BASELINE_RESPONSES: JSON.stringify(recorded),
+});
+
+const rows = [];
+for (const [index, scenario] of scenarios.entries()) {
+  const gateway = gateways.get(scenario.chapter);
+  await autocannon({
+    url: scenario.url,
+    method: scenario.method,
+    headers: scenario.headers ?? {},
+    connections: CONNECTIONS,
+    amount: 2000,
+  });
+  const base = await load(`${baseline.ready.url}/s${index}`, scenario);
+  const ours = await load(scenario.url, scenario);
+  rows.push({
+    name: scenario.name,
+    target: scenario.target,
+    baseline: base,
+    gateway: ours,
+    ratio: ours.rps / base.rps,
+    rss: peakRss(gateway.child.pid),
+  });
+}
+for (const gateway of gateways.values()) await stop(gateway.child);
+await stop(baseline.child);
+const readyMs = {};
+for (const chapter of gateways.keys())
+  readyMs[chapter] = await readyTime(join(root, 'chapters', chapter, 'cdk.out'), 5);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.versions.node}`;
 const date = new Date().toISOString().slice(0, 10);
 const fmt = (n, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const lines = [
-  `Benchmark of ${date} on ${machine}; ${CONNECTIONS} connections, ${DURATION} s per path.`,
+  `Benchmark of ${date} on ${machine}; ${CONNECTIONS} connections, ${DURATION} s per path (\`pnpm bench\`).`,
   '',
   '| path | baseline req/s | gateway req/s | ratio | target | gateway p50 / p99 ms | baseline p50 / p99 ms | gateway peak RSS MB |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.baseline.rps)} | ${fmt(r.gateway.rps)} | ${fmt(r.ratio, 2)}× | ≥ ${r.target}× ${r.ratio >= r.target ? '✔' : '✘'} | ${r.gateway.p50} / ${r.gateway.p99} | ${r.baseline.p50} / ${r.baseline.p99} | ${fmt(r.gateway.rss / 2 ** 20)} |`,
+      `| ${r.name} | ${fmt(r.baseline.rps)} | ${fmt(r.gateway.rps)} | ${fmt(r.ratio, 2)}× | ≥ ${r.target}× ${r.ratio >= r.target ? '✔' : '✘'} | ${r.gateway.p50} / ${r.gateway.p99} | ${r.baseline.p50} / ${r.baseline.p99} | ${fmt(r.rss / 2 ** 20)} |`,
   ),
   '',
-  `\`cors-gateway serve\` to ready (chapter 01, median of 5): ${fmt(readyMs)} ms (target ≤ 500 ms ${readyMs <= 500 ? '✔' : '✘'})`,
+  ...Object.entries(readyMs).map(
+    ([chapter, ms]) =>
+      `\`cors-gateway serve\` to ready, chapter ${chapter} (median of 5): ${fmt(ms)} ms (target ≤ 500 ms ${ms <= 500 ? '✔' : '✘'})`,
+  ),
 ];
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
