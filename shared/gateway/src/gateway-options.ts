@@ -40,6 +40,13 @@ export interface GatewayOptions {
   readonly verbose?: boolean;
 
   /**
+   * Called after every answered request with the whole exchange, e.g. to show it in a browser. Kept off
+   * the hot path when not set.
+   * @default - exchanges are only logged
+   */
+  readonly onExchange?: (exchange: GatewayExchange) => void;
+
+  /**
    * Where log lines go.
    * @default - a logger writing to `process.stderr`
    */
@@ -66,4 +73,29 @@ export interface RunningGateway {
   readonly apis: readonly ServedApi[];
   /** Close every listener and stop every Lambda worker. */
   close(): Promise<void>;
+}
+
+/** One request and the gateway's answer, as {@link GatewayOptions.onExchange} receives it. */
+export interface GatewayExchange {
+  /** The API that answered: its stack and logical ID. */
+  readonly api: { readonly stack: string; readonly logicalId: string; readonly kind: 'REST' | 'HTTP' };
+  /** When the request arrived (epoch milliseconds). */
+  readonly receivedAt: number;
+  /** How long the gateway took to answer, in milliseconds. */
+  readonly durationMs: number;
+  readonly request: {
+    readonly method: string;
+    /** The path with its query string, as sent. */
+    readonly url: string;
+    /** Header name/value pairs in the client's case and order. */
+    readonly headers: ReadonlyArray<readonly [string, string]>;
+    readonly body: string;
+  };
+  readonly response: {
+    readonly status: number;
+    readonly headers: ReadonlyArray<readonly [string, string]>;
+    readonly body: string;
+  };
+  /** What produced the answer, e.g. `MOCK` or `AWS_PROXY RestProxyFn04E83FA9`. */
+  readonly integration: string;
 }

@@ -5,6 +5,6 @@
  * @module
  */
 export { GatewayConfigError } from './errors.js';
-export type { GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
+export type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 export { createStderrLogger, type GatewayLogger, silentLogger } from './logging/gateway-logger.js';
 export { PortTakenError, startGateway } from './start-gateway.js';

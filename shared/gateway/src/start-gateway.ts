@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.js';
 import { type LoadedStack, loadAssembly } from './assembly/load-assembly.js';
 import { GatewayConfigError } from './errors.js';
-import type { GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
+import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 import { HttpApiPipeline, readHttpApis } from './http/index.js';
 import { readLambdaFunctions } from './lambda/lambda-function.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
@@ -10,6 +10,7 @@ import { createStderrLogger } from './logging/gateway-logger.js';
 import { readRestApis } from './rest/read-rest-apis.js';
 import { RestApiPipeline } from './rest/rest-pipeline.js';
 import { ApiServer, type RequestPipeline } from './server/api-server.js';
+import type { GatewayRequest, GatewayResponse } from './server/gateway-request.js';
 
 /** An API read from a template, ready to be served. */
 interface PlannedApi {
@@ -80,7 +81,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let nextPort = options.port ?? 0;
   try {
     for (const api of planned) {
-      const server = new ApiServer(api.pipeline, logger);
+      const server = new ApiServer(
+        api.pipeline,
+        logger,
+        options.onExchange && exchangeObserver(api, options.onExchange),
+      );
       servers.push(server);
       const port = await listenOnFreePort(server, host, nextPort, servers.length === 1);
       if (nextPort !== 0) nextPort = port + 1;
@@ -118,6 +123,31 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 export class PortTakenError extends Error {
   override readonly name = 'PortTakenError';
   readonly code = 'EADDRINUSE';
+}
+
+function exchangeObserver(api: PlannedApi, onExchange: (exchange: GatewayExchange) => void) {
+  const source = { stack: api.stack.stackName, logicalId: api.logicalId, kind: api.kind };
+  return (request: GatewayRequest, response: GatewayResponse, finishedAt: number) => {
+    const pairs = (flat: readonly string[]) => {
+      const out: Array<[string, string]> = [];
+      for (let i = 0; i < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+      return out;
+    };
+    const body = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+    onExchange({
+      api: source,
+      receivedAt: request.receivedAt,
+      durationMs: finishedAt - request.receivedAt,
+      request: {
+        method: request.method,
+        url: request.rawQuery ? `${request.path}?${request.rawQuery}` : request.path,
+        headers: pairs(request.rawHeaders),
+        body: request.body.toString('utf8'),
+      },
+      response: { status: response.status, headers: response.headers, body },
+      integration: response.integration,
+    });
+  };
 }
 
 async function listenOnFreePort(

@@ -25,9 +25,21 @@ export class ApiServer {
   readonly #logger: GatewayLogger;
   readonly #pipeline: RequestPipeline;
 
-  constructor(pipeline: RequestPipeline, logger: GatewayLogger) {
+  readonly #observer:
+    | ((request: GatewayRequest, response: GatewayResponse, finishedAt: number) => void)
+    | undefined;
+
+  /**
+   * @param observer - called after each answer (the lab shows the exchanges)
+   */
+  constructor(
+    pipeline: RequestPipeline,
+    logger: GatewayLogger,
+    observer?: (request: GatewayRequest, response: GatewayResponse, finishedAt: number) => void,
+  ) {
     this.#pipeline = pipeline;
     this.#logger = logger;
+    this.#observer = observer;
     this.#server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => this.#onRequest(req, res));
   }
 
@@ -111,8 +123,10 @@ export class ApiServer {
     if (!noBody) flat.push('Content-Length', String(Buffer.byteLength(response.body)));
     res.writeHead(response.status, flat);
     res.end(noBody ? undefined : response.body);
+    const finishedAt = Date.now();
     this.#logger.info(
-      `${request.method} ${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''} ${response.status} ${Date.now() - request.receivedAt}ms ${response.integration}`,
+      `${request.method} ${request.path}${request.rawQuery ? `?${request.rawQuery}` : ''} ${response.status} ${finishedAt - request.receivedAt}ms ${response.integration}`,
     );
+    this.#observer?.(request, response, finishedAt);
   }
 }
