@@ -9,7 +9,7 @@ import { GatewayConfigError } from './errors.js';
 import { PortTakenError, startGateway } from './start-gateway.js';
 
 const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
-                          [--outputs-file FILE] [--json] [--verbose]`;
+                          [--outputs-file FILE] [--json] [--watch] [--verbose]`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
       port,
       outputsFile: values['outputs-file'],
       verbose: values.verbose,
+      watch: values.watch,
     });
   } catch (error) {
     if (error instanceof GatewayConfigError) {

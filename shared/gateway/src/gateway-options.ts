@@ -34,6 +34,13 @@ export interface GatewayOptions {
   readonly outputsFile?: string;
 
   /**
+   * Serve a new synth of the source on the same ports as soon as it is written; a synth AWS would refuse is
+   * logged and the previous version kept.
+   * @default false
+   */
+  readonly watch?: boolean;
+
+  /**
    * Log each pipeline stage of every request (rendered templates, the chosen integration response).
    * @default false
    */

@@ -1,32 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.js';
-import { type LoadedStack, loadAssembly } from './assembly/load-assembly.js';
-import { GatewayConfigError } from './errors.js';
 import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
-import { HttpApiPipeline, readHttpApis } from './http/index.js';
-import { readLambdaFunctions } from './lambda/lambda-function.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
 import { createStderrLogger } from './logging/gateway-logger.js';
-import { readRestApis } from './rest/read-rest-apis.js';
-import { RestApiPipeline } from './rest/rest-pipeline.js';
-import { ApiServer, type RequestPipeline } from './server/api-server.js';
+import { type PlannedApi, planApis } from './plan-apis.js';
+import { ApiServer } from './server/api-server.js';
 import type { GatewayRequest, GatewayResponse } from './server/gateway-request.js';
-
-/** An API read from a template, ready to be served. */
-interface PlannedApi {
-  readonly stack: LoadedStack;
-  readonly resolver: IntrinsicResolver;
-  readonly logicalId: string;
-  readonly apiId: string;
-  readonly kind: 'REST' | 'HTTP';
-  /** Stage names served, in template order; `$default` is served at the root. */
-  readonly stages: readonly string[];
-  readonly pipeline: RequestPipeline;
-}
+import { watchSource } from './watch-source.js';
 
 /**
  * Reads a cloud assembly (or one template), refuses what AWS would refuse at deploy time, and serves every
- * API on its own port of `host`.
+ * API on its own port of `host`. With `watch`, a new synth of the assembly is served on the same ports as soon
+ * as it is written (a broken one is refused and the previous version kept).
  * @throws GatewayConfigError when the input is missing, malformed, or a template AWS would reject
  * @example
  * ```ts
@@ -38,44 +22,11 @@ interface PlannedApi {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createStderrLogger(options.verbose ?? false);
   const host = options.host ?? '127.0.0.1';
-  const runtime = new LambdaRuntime(logger);
-  const planned: PlannedApi[] = [];
-  for (const stack of loadAssembly(options.source, options.stack)) {
-    const resolver = new IntrinsicResolver(stack.template, stack.stackName, localPseudoParameters());
-    const functions = wrapUnresolvable(stack, () => readLambdaFunctions(stack, resolver));
-    for (const api of wrapUnresolvable(stack, () => readRestApis(stack, resolver, functions))) {
-      if (api.stages.size === 0) {
-        logger.info(`${stack.stackName}/${api.logicalId}: no stage is deployed, so it is not served`);
-        continue;
-      }
-      planned.push({
-        stack,
-        resolver,
-        logicalId: api.logicalId,
-        apiId: api.apiId,
-        kind: 'REST',
-        stages: [...api.stages.keys()],
-        pipeline: new RestApiPipeline(api, runtime, logger).handle,
-      });
-    }
-    for (const api of wrapUnresolvable(stack, () => readHttpApis(stack, resolver, functions))) {
-      if (api.stageNames.length === 0) {
-        logger.info(`${stack.stackName}/${api.logicalId}: no stage is deployed, so it is not served`);
-        continue;
-      }
-      planned.push({
-        stack,
-        resolver,
-        logicalId: api.logicalId,
-        apiId: api.apiId,
-        kind: 'HTTP',
-        stages: api.stageNames,
-        pipeline: new HttpApiPipeline(api, runtime, logger).handle,
-      });
-    }
-  }
+  let runtime = new LambdaRuntime(logger);
+  const planned = planApis(options, runtime, logger);
 
   const servers: ApiServer[] = [];
+  const serversByKey = new Map<string, ApiServer>();
   const apis: ServedApi[] = [];
   const urlsByApiId = new Map<string, string>();
   let nextPort = options.port ?? 0;
@@ -87,6 +38,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         options.onExchange && exchangeObserver(api, options.onExchange),
       );
       servers.push(server);
+      serversByKey.set(apiKey(api), server);
       const port = await listenOnFreePort(server, host, nextPort, servers.length === 1);
       if (nextPort !== 0) nextPort = port + 1;
       const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -110,11 +62,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   if (options.outputsFile) {
     writeFileSync(options.outputsFile, `${JSON.stringify(localOutputs(planned, urlsByApiId), null, 2)}\n`);
   }
+  const retired: LambdaRuntime[] = [];
+  const watcher = options.watch
+    ? watchSource(options.source, logger, () => {
+        const next = new LambdaRuntime(logger);
+        let replanned: PlannedApi[];
+        try {
+          replanned = planApis(options, next, logger);
+        } catch (error) {
+          void next.close();
+          logger.error(`reload refused, still serving the previous version: ${(error as Error).message}`);
+          return;
+        }
+        for (const api of replanned) {
+          const server = serversByKey.get(apiKey(api));
+          if (server) server.replacePipeline(api.pipeline);
+          else logger.error(`${apiKey(api)} is new: restart the gateway to serve it`);
+        }
+        retired.push(runtime);
+        runtime = next;
+        logger.info(`reloaded ${options.source}`);
+      })
+    : undefined;
   return {
     apis,
     async close() {
+      watcher?.close();
       await Promise.all(servers.map((server) => server.close()));
-      await runtime.close();
+      await Promise.all([runtime, ...retired].map((r) => r.close()));
     },
   };
 }
@@ -150,6 +125,10 @@ function exchangeObserver(api: PlannedApi, onExchange: (exchange: GatewayExchang
   };
 }
 
+function apiKey(api: PlannedApi): string {
+  return `${api.stack.stackName}/${api.logicalId}`;
+}
+
 async function listenOnFreePort(
   server: ApiServer,
   host: string,
@@ -173,15 +152,6 @@ async function listenOnFreePort(
     }
   }
   throw new Error(`no free port on ${host} from ${port} to ${port + 99}`);
-}
-
-function wrapUnresolvable<T>(stack: LoadedStack, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof GatewayConfigError) throw error;
-    throw new GatewayConfigError((error as Error).message, { file: stack.templateFile });
-  }
 }
 
 /**

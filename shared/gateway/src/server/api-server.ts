@@ -23,7 +23,7 @@ export type RequestPipeline = (request: GatewayRequest) => Promise<GatewayRespon
 export class ApiServer {
   readonly #server: Server;
   readonly #logger: GatewayLogger;
-  readonly #pipeline: RequestPipeline;
+  #pipeline: RequestPipeline;
 
   readonly #observer:
     | ((request: GatewayRequest, response: GatewayResponse, finishedAt: number) => void)
@@ -53,6 +53,11 @@ export class ApiServer {
         resolve((this.#server.address() as AddressInfo).port);
       });
     });
+  }
+
+  /** Serves the next requests with `pipeline` (a reloaded version of the same API). */
+  replacePipeline(pipeline: RequestPipeline): void {
+    this.#pipeline = pipeline;
   }
 
   /** Stops accepting connections and closes idle ones. */
