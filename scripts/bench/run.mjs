@@ -140,7 +140,9 @@ const baseline = await startProcess([join(root, 'scripts/bench/baseline-server.m
 });
 
 const rows = [];
+const progress = (line) => process.stderr.write(`bench: ${line}\n`);
 for (const [index, scenario] of scenarios.entries()) {
+  progress(`${scenario.name} (${DURATION} s baseline, ${DURATION} s gateway)`);
   const gateway = gateways.get(scenario.chapter);
   await autocannon({
     url: scenario.url,
@@ -162,6 +164,7 @@ for (const [index, scenario] of scenarios.entries()) {
 }
 for (const gateway of gateways.values()) await stop(gateway.child);
 await stop(baseline.child);
+progress('time to ready');
 const readyMs = {};
 for (const chapter of gateways.keys())
   readyMs[chapter] = await readyTime(join(root, 'chapters', chapter, 'cdk.out'), 5);

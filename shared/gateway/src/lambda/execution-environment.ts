@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { LambdaFunctionDefinition } from './lambda-function.js';
-import type { LambdaErrorDocument, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import type { InvokeMessage, LambdaErrorDocument, WorkerInit, WorkerMessage } from './worker-protocol.js';
 
 /** How one invocation ended. */
 export type InvocationOutcome =
@@ -74,7 +74,14 @@ export class ExecutionEnvironment {
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.#timeOut(), timeoutMs);
       this.#pending = { requestId, resolve, timer };
-      this.#worker.postMessage({ requestId, event, deadline: Date.now() + timeoutMs });
+      // Lambda hands the function JSON: serializing here is both faithful (no Dates, no undefined) and
+      // cheaper than cloning the object across threads.
+      const message: InvokeMessage = {
+        requestId,
+        event: JSON.stringify(event),
+        deadline: Date.now() + timeoutMs,
+      };
+      this.#worker.postMessage(message);
     });
   }
 

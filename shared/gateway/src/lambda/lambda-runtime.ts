@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { InvocationOutcome } from './execution-environment.js';
 import { FunctionPool } from './function-pool.js';
@@ -14,10 +13,14 @@ export class LambdaRuntime {
   readonly #maxConcurrency: number;
 
   /**
-   * @param maxConcurrency - environments per function at most
-   * @default maxConcurrency the number of CPU cores, at least 2
+   * @param maxConcurrency - execution environments per function at most; like Lambda, a request that finds
+   *   every environment busy gets a new one, up to this limit, then waits its turn
+   * @default maxConcurrency `CORS_GATEWAY_LAMBDA_CONCURRENCY`, else 8
    */
-  constructor(logger: GatewayLogger, maxConcurrency = Math.max(2, availableParallelism())) {
+  constructor(
+    logger: GatewayLogger,
+    maxConcurrency = Number(process.env.CORS_GATEWAY_LAMBDA_CONCURRENCY ?? 8),
+  ) {
     this.#logger = logger;
     this.#maxConcurrency = maxConcurrency;
   }

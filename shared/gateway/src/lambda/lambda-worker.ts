@@ -114,7 +114,8 @@ installConsole();
 let handlerPromise: Promise<Handler> | undefined;
 
 port.on('message', async (message: InvokeMessage) => {
-  const { requestId, event, deadline } = message;
+  const { requestId, deadline } = message;
+  const event: unknown = JSON.parse(message.event);
   currentRequestId = requestId;
   handlerPromise ??= loadHandler();
   let handler: Handler;

@@ -10,7 +10,8 @@ export interface WorkerInit {
 /** Parent → worker: run the handler once. */
 export interface InvokeMessage {
   readonly requestId: string;
-  readonly event: unknown;
+  /** The event, as the JSON document Lambda would deliver. */
+  readonly event: string;
   /** Epoch milliseconds at which the function times out. */
   readonly deadline: number;
 }
