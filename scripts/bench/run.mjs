@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
+import { startPeer } from './peer.mjs';
+import { measureTestDurations, measureWatchReload } from './timings.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(root, 'shared/gateway/dist/cli.js');
@@ -162,12 +164,33 @@ for (const [index, scenario] of scenarios.entries()) {
     rss: peakRss(gateway.child.pid),
   });
 }
+let peer;
+const proxyGet = rows.find((row) => row.name === 'REST proxy GET (Lambda)');
+if (proxyGet && process.env.BENCH_PEER !== '0') {
+  progress('serverless-offline GET on the same handler');
+  const { child, url } = await startPeer(root, 4700, progress);
+  try {
+    await autocannon({ url, connections: CONNECTIONS, amount: 2000 });
+    const result = await load(url, { method: 'GET' });
+    peer = { name: 'serverless-offline 13 GET (same handler)', ...result, rss: peakRss(child.pid) };
+    peer.ours = proxyGet.gateway.rps / result.rps;
+  } finally {
+    await stop(child);
+  }
+}
 for (const gateway of gateways.values()) await stop(gateway.child);
 await stop(baseline.child);
 progress('time to ready');
 const readyMs = {};
 for (const chapter of gateways.keys())
   readyMs[chapter] = await readyTime(join(root, 'chapters', chapter, 'cdk.out'), 5);
+
+progress('watch-mode reload');
+const reload = await measureWatchReload(root, CLI);
+const tests =
+  process.env.BENCH_TESTS === '0'
+    ? undefined
+    : (progress('pnpm test, cold then cached'), measureTestDurations(root));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${arch()}, Node ${process.versions.node}`;
 const date = new Date().toISOString().slice(0, 10);
@@ -183,10 +206,22 @@ const lines = [
       `| ${r.name} | ${fmt(r.baseline.rps)} | ${fmt(r.gateway.rps)} | ${fmt(r.ratio, 2)}× | ≥ ${r.target}× ${r.ratio >= r.target ? '✔' : '✘'} | ${r.gateway.p50} / ${r.gateway.p99} | ${r.baseline.p50} / ${r.baseline.p99} | ${fmt(r.rss / 2 ** 20)} |`,
   ),
   '',
+  ...(peer
+    ? [
+        `Peer on the same handler: serverless-offline 13 ${fmt(peer.rps)} req/s (p50 ${peer.p50} ms, p99 ${peer.p99} ms, peak RSS ${fmt(peer.rss / 2 ** 20)} MB); the gateway's proxied GET is ${fmt(peer.ours, 1)}× its throughput (target ≥ 5× ${peer.ours >= 5 ? '✔' : '✘'}).`,
+        '',
+      ]
+    : []),
   ...Object.entries(readyMs).map(
     ([chapter, ms]) =>
       `\`cors-gateway serve\` to ready, chapter ${chapter} (median of 5): ${fmt(ms)} ms (target ≤ 500 ms ${ms <= 500 ? '✔' : '✘'})`,
   ),
+  `Watch mode: a new synth written → first request served by the new code: ${fmt(reload.reloadMs)} ms (median of ${reload.runs}; the gateway's part of the loop).`,
+  ...(tests
+    ? [
+        `\`pnpm test\`: ${fmt(tests.coldMs / 1000, 1)} s cold (turbo --force), ${fmt(tests.cachedMs / 1000, 1)} s on a cache hit (target ≤ 5 s ${tests.cachedMs <= 5000 ? '✔' : '✘'}).`,
+      ]
+    : []),
 ];
 const report = lines.join('\n');
 process.stdout.write(`${report}\n`);
@@ -195,5 +230,5 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'latest.md'), `${report}\n`);
 writeFileSync(
   join(out, 'latest.json'),
-  `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, readyMs }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, peer, readyMs, reload, tests }, null, 2)}\n`,
 );
