@@ -186,7 +186,7 @@ for (const chapter of gateways.keys())
   readyMs[chapter] = await readyTime(join(root, 'chapters', chapter, 'cdk.out'), 5);
 
 progress('watch-mode reload');
-const reload = await measureWatchReload(root, CLI);
+const reload = await measureWatchReload(root);
 let tests;
 if (process.env.BENCH_TESTS !== '0') {
   progress('pnpm test, cold then cached');
@@ -217,7 +217,7 @@ const lines = [
     ([chapter, ms]) =>
       `\`cors-gateway serve\` to ready, chapter ${chapter} (median of 5): ${fmt(ms)} ms (target ≤ 500 ms ${ms <= 500 ? '✔' : '✘'})`,
   ),
-  `Watch mode: a new synth written → first request served by the new code: ${fmt(reload.reloadMs)} ms (median of ${reload.runs}; the gateway's part of the loop).`,
+  `Watch mode (\`pnpm run dev\`): handler edited → first request served by the new code: ${fmt(reload.reloadMs)} ms (median of ${reload.runs}; target ≤ 1,000 ms ${reload.reloadMs <= 1000 ? '✔' : '✘'}).`,
   ...(tests
     ? [
         `\`pnpm test\`: ${fmt(tests.coldMs / 1000, 1)} s cold (turbo --force), ${fmt(tests.cachedMs / 1000, 1)} s on a cache hit (target ≤ 5 s ${tests.cachedMs <= 5000 ? '✔' : '✘'}).`,

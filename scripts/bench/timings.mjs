@@ -1,49 +1,53 @@
 // Timings of the development loop: watch-mode reload and the test suite, cold and cached.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Serves a copy of chapter 01's assembly with `--watch`, then repeatedly writes a new synth (a changed
- * handler body, then the manifest, as `cdk synth` does) and times until a request gets the new answer.
+ * Runs chapter 01's `dev` loop (in-process synth + the gateway in watch mode), then repeatedly edits the
+ * handler and times until a request gets the new answer. The handler is restored afterwards, whatever
+ * happens.
  */
-export async function measureWatchReload(root, cli, runs = 5) {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-watch-'));
-  cpSync(join(root, 'chapters/01-rest-proxy/cdk.out'), dir, { recursive: true });
-  const child = spawn(process.execPath, [cli, 'serve', dir, '--json', '--port', '0', '--watch'], {
+export async function measureWatchReload(root, runs = 5) {
+  const chapterDir = join(root, 'chapters/01-rest-proxy');
+  const handler = join(chapterDir, 'handlers/rest-proxy.ts');
+  const original = readFileSync(handler, 'utf8');
+  const restore = () => writeFileSync(handler, original);
+  process.once('SIGINT', () => {
+    restore();
+    process.exit(130);
+  });
+  const child = spawn(process.execPath, [join(root, 'scripts/dev.mjs')], {
+    cwd: chapterDir,
+    env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
-  const url = await new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]).apis[0].url);
-    });
-  });
-  const handlers = readdirSync(dir)
-    .filter((name) => name.startsWith('asset.'))
-    .map((name) => join(dir, name, 'index.js'))
-    .filter((file) => readFileSync(file, 'utf8').includes('"ok"'));
   const times = [];
   try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /(http:\/\/\S+\/prod\/)/.exec(out);
+        if (match) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`the dev loop exited with ${code}`)));
+    });
     for (let run = 1; run <= runs; run++) {
       const marker = `ok-${run}`;
-      for (const file of handlers)
-        writeFileSync(file, readFileSync(file, 'utf8').replace(/"ok(-\d+)?"/, `"${marker}"`));
-      const manifest = join(dir, 'manifest.json');
       const startedAt = performance.now();
-      writeFileSync(manifest, readFileSync(manifest));
+      writeFileSync(handler, original.replace("state: 'ok'", `state: '${marker}'`));
       for (;;) {
         const body = await (await fetch(url)).text();
         if (body.includes(marker)) break;
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (performance.now() - startedAt > 30_000) throw new Error('the edit was not served within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       times.push(performance.now() - startedAt);
     }
   } finally {
+    restore();
     child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
   }
   times.sort((a, b) => a - b);
   return { reloadMs: times[Math.floor(times.length / 2)], runs };

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { GatewayLogger } from './logging/gateway-logger.js';
 
 /** How long to wait after the last change before reloading: a synth writes many files in a burst. */
-const SETTLE_MS = 150;
+const SETTLE_MS = 50;
 
 /**
  * Calls `onChange` once a cloud assembly (its `manifest.json`, rewritten last by every synth) or a template
