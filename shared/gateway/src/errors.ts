@@ -3,6 +3,7 @@
  * cannot read it. The CLI prints the message and exits with code 2.
  */
 export class GatewayConfigError extends Error {
+  /** `GatewayConfigError`, so that a stack trace or a log line names the kind of error. */
   override readonly name = 'GatewayConfigError';
 
   /**
@@ -11,7 +12,12 @@ export class GatewayConfigError extends Error {
    */
   constructor(
     message: string,
-    readonly where: { readonly file: string; readonly resource?: string },
+    readonly where: {
+      /** The template or assembly file the error is about. */
+      readonly file: string;
+      /** The logical ID of the resource at fault, when the error is about one resource. */
+      readonly resource?: string;
+    },
   ) {
     super(`${where.file}${where.resource ? ` (${where.resource})` : ''}: ${message}`);
   }

@@ -9,7 +9,14 @@ import type { GatewayOptions, RunningGateway, ServedApi } from '@cors-workshop/g
  * A cloud assembly to serve: its folder (or a single template file), or an object naming the folder that
  * may clean up after itself, such as the result of `synthStack`.
  */
-export type AssemblySource = string | { readonly assemblyDir: string; dispose?(): void | Promise<void> };
+export type AssemblySource =
+  | string
+  | {
+      /** The cloud assembly folder (or template file) to serve. */
+      readonly assemblyDir: string;
+      /** Cleans up after the gateway has closed, e.g. removes a temporary assembly folder. */
+      dispose?(): void | Promise<void>;
+    };
 
 /** Options of {@link serveAssembly} and of `gatewayTest`. */
 export interface ServeAssemblyOptions extends Omit<GatewayOptions, 'source'> {
