@@ -1,52 +1,84 @@
-// `pnpm start`: serves every synthesized chapter on the local gateway, on stable ports (chapter NN on
-// 3000 + NN × 100 and the next ports), prints a table of URLs, and stops everything on Ctrl-C.
-import { existsSync, readdirSync } from 'node:fs';
+// `pnpm start`: builds and synthesizes every chapter (with progress), serves each chapter's APIs on the local
+// gateway on stable ports (chapter NN on 3000 + NN × 100 and the next ports), and serves the lab on
+// http://localhost:3000, where the browser runs every lesson's fetch() calls and shows its verdict next to
+// what the gateway saw. Ctrl-C stops everything. Options: --quiet (no request log), --no-build.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startGateway } from '@cors-workshop/gateway';
+import {
+  buildAndSynthesize,
+  findChapters,
+  openLab,
+  PortsTakenError,
+  serveWorkshop,
+  stopBuilding,
+} from './lab/workshop.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const chapters = readdirSync(join(root, 'chapters'))
-  .filter((name) => /^\d\d-/.test(name))
-  .sort();
+const args = new Set(process.argv.slice(2));
+const out = (text) => process.stdout.write(text);
 
-const gateways = [];
-const rows = [];
-try {
-  for (const chapter of chapters) {
-    const source = join(root, 'chapters', chapter, 'cdk.out');
-    if (!existsSync(source)) {
-      process.stderr.write(`${chapter}: no cdk.out; run pnpm --filter ./chapters/${chapter} run synth\n`);
-      continue;
-    }
-    const port = 3000 + Number(chapter.slice(0, 2)) * 100;
-    const gateway = await startGateway({ source, port });
-    gateways.push(gateway);
-    for (const api of gateway.apis) rows.push([chapter, api.kind, api.logicalId, api.url]);
-  }
-} catch (error) {
-  await Promise.all(gateways.map((gateway) => gateway.close()));
-  const taken = error?.code === 'EADDRINUSE' || /no free port/.test(error?.message ?? '');
-  process.stderr.write(
-    taken
-      ? `The workshop's ports are taken: is another "pnpm start" running? (${error.message})\n`
-      : `${error?.message ?? error}\n`,
-  );
-  process.exit(taken ? 1 : 2);
-}
-
-const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => row[i].length)));
-process.stdout.write('\nThe workshop is served locally:\n\n');
-for (const row of rows) {
-  process.stdout.write(
-    `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2].padEnd(widths[2])}  ${row[3]}\n`,
-  );
-}
-process.stdout.write('\nTry: curl -i -X OPTIONS <url>   ·   Ctrl-C stops everything.\n\n');
-
-const stop = async () => {
-  await Promise.all(gateways.map((gateway) => gateway.close()));
+let workshop;
+let stopping = false;
+const stop = async (signal) => {
+  if (stopping) process.exit(130); // a second Ctrl-C does not wait
+  stopping = true;
+  out(`\n${signal === 'SIGINT' ? 'Ctrl-C: ' : ''}stopping the lab and the gateways …\n`);
+  stopBuilding();
+  await workshop?.close();
+  out('Stopped.\n');
   process.exit(0);
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+
+try {
+  const lab = await openLab(root);
+  // From here on, the port is ours: Ctrl-C must release it even while building.
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  workshop = { close: () => lab.server.close() };
+
+  const chapters = findChapters(root);
+  let failed;
+  if (!args.has('--no-build')) {
+    out(`Building the workshop and synthesizing its ${chapters.length} chapters:\n`);
+    failed = await buildAndSynthesize(root, chapters, out);
+  }
+  out('Starting the local gateway for every chapter …\n');
+  workshop = await serveWorkshop({
+    root,
+    lab,
+    failed,
+    write: out,
+    log: args.has('--quiet') ? undefined : (line) => process.stderr.write(`${line}\n`),
+  });
+  printTable(lab.labOrigin, workshop, !args.has('--quiet'));
+} catch (error) {
+  await workshop?.close();
+  process.stderr.write(`\n${error?.message ?? error}\n`);
+  process.exit(error instanceof PortsTakenError ? 1 : 2);
+}
+
+function printTable(labOrigin, { chapters, origins }, logging) {
+  const rows = [['chapter', 'API', 'kind', 'URL']];
+  for (const chapter of chapters) {
+    for (const api of chapter.apis) rows.push([chapter.folder, api.logicalId, api.kind, api.url]);
+    if (chapter.error) rows.push([chapter.folder, '(not served, see above)', '', '']);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const line = (row) =>
+    `  ${row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd()}\n`;
+  const pageOrigins = origins.filter((origin) => origin !== labOrigin);
+  out('\nThe workshop is ready.\n\n');
+  out(
+    `  Lab  ${labOrigin}/   every lesson's fetch() calls: the browser's verdict and what the gateway saw\n\n`,
+  );
+  for (const row of rows) out(line(row));
+  out(
+    `\n  The lab's calls come from ${labOrigin} (the lab page)` +
+      `${pageOrigins.length > 0 ? ` and ${pageOrigins.join(', ')} (a frame on a listed origin)` : ''}.\n`,
+  );
+  out(`  Try: curl -i -H 'Origin: http://localhost:5173' ${chapters[0]?.apis[0]?.url ?? '<url>'}\n`);
+  out(`  ${logging ? 'Every request is logged below. ' : ''}Ctrl-C stops everything.\n\n`);
+}

@@ -13,7 +13,9 @@ const template = restApiTemplate({
       integration: {
         Type: 'MOCK',
         RequestTemplates: { 'application/json': '{"statusCode": 200}' },
-        IntegrationResponses: [{ StatusCode: '200', ResponseTemplates: { 'application/json': '{"ok":true}' } }],
+        IntegrationResponses: [
+          { StatusCode: '200', ResponseTemplates: { 'application/json': '{"ok":true}' } },
+        ],
       },
       methodResponses: [{ StatusCode: '200' }],
     },
@@ -49,9 +51,9 @@ describe('startGateway', () => {
     const first = await startGateway({ source: writeTemplate(template), logger: recordingLogger() });
     const port = Number(new URL(first.apis[0]!.url).port);
     try {
-      await expect(startGateway({ source: writeTemplate(template), port, logger: recordingLogger() })).rejects.toThrow(
-        `port ${port} on 127.0.0.1 is taken`,
-      );
+      await expect(
+        startGateway({ source: writeTemplate(template), port, logger: recordingLogger() }),
+      ).rejects.toThrow(`port ${port} on 127.0.0.1 is taken`);
     } finally {
       await first.close();
     }

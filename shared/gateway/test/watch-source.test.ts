@@ -43,14 +43,23 @@ describe('watching the source', () => {
       writeFileSync(file, JSON.stringify(answering('second')));
       expect(await eventually(read, 'second')).toBe('second');
 
-      const broken = answering('third') as { Resources: Record<string, { Properties?: Record<string, unknown> }> };
+      const broken = answering('third') as {
+        Resources: Record<string, { Properties?: Record<string, unknown> }>;
+      };
       broken.Resources.Method0!.Properties!.Integration = {
         Type: 'MOCK',
-        IntegrationResponses: [{ StatusCode: '200', ResponseParameters: { 'method.response.header.X': "'x'" } }],
+        IntegrationResponses: [
+          { StatusCode: '200', ResponseParameters: { 'method.response.header.X': "'x'" } },
+        ],
       };
       writeFileSync(file, JSON.stringify(broken));
-      await eventually(async () => (logger.lines.some((l) => l.startsWith('reload refused')) ? 'refused' : ''), 'refused');
-      expect(logger.lines.join('\n')).toMatch(/reload refused, still serving the previous version: .*method\.response\.header\.X/);
+      await eventually(
+        async () => (logger.lines.some((l) => l.startsWith('reload refused')) ? 'refused' : ''),
+        'refused',
+      );
+      expect(logger.lines.join('\n')).toMatch(
+        /reload refused, still serving the previous version: .*method\.response\.header\.X/,
+      );
       expect(await read()).toBe('second');
     } finally {
       await gateway.close();

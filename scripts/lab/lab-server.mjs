@@ -1,0 +1,160 @@
+// The lab's web server: the lab page on http://localhost:3000, a small "runner" page on every origin the
+// chapters' lab.json files name (http://localhost:5173, …) that makes the calls from that origin, and a
+// server-sent-event stream of every exchange the gateways report.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+/** The files of the lab page, served as they are. */
+const PUBLIC_FILES = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/lab.js': ['lab.js', 'text/javascript; charset=utf-8'],
+  '/lab.css': ['lab.css', 'text/css; charset=utf-8'],
+  '/runner.js': ['runner.js', 'text/javascript; charset=utf-8'],
+};
+
+/** The modules of @cors-workshop/testing the pages import: the same code the browser tests run. */
+const LIB_FILES = new Set(['page-call.js', 'explain-cors.js', 'check-lab-call.js']);
+
+/** Exchange bodies are cut to this many characters on their way to the page. */
+const MAX_BODY = 4096;
+
+/**
+ * Creates the lab's server. It is not listening yet: call `listen(port)` once per origin.
+ *
+ * @param {object} options
+ * @param {string} options.root - the repository root
+ * @param {string} options.labOrigin - the lab page's origin, e.g. http://localhost:3000
+ * @param {() => object | undefined} options.chapters - what /chapters.json answers; undefined while starting
+ */
+export function createLabServer({ root, labOrigin, chapters }) {
+  const publicDir = join(root, 'scripts', 'lab', 'public');
+  const libDir = join(root, 'shared', 'testing', 'dist', 'lab');
+  const streams = new Set();
+  const servers = [];
+
+  const handle = (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://lab.invalid');
+    const host = request.headers.host ?? '';
+    if (url.pathname === '/' && `http://${host}` !== labOrigin) {
+      // The runner frames only talk to the lab's own origin: send 127.0.0.1:3000 and friends there.
+      response.writeHead(302, { Location: `${labOrigin}/` }).end();
+      return;
+    }
+    if (url.pathname === '/chapters.json') {
+      const body = chapters();
+      if (body === undefined) {
+        response.writeHead(503, { 'Content-Type': 'text/plain', 'Retry-After': '1' }).end('Starting\n');
+        return;
+      }
+      sendText(response, 200, 'application/json; charset=utf-8', JSON.stringify(body));
+      return;
+    }
+    if (url.pathname === '/events') {
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
+      response.write('event: ready\ndata: {}\n\n');
+      streams.add(response);
+      request.once('close', () => streams.delete(response));
+      return;
+    }
+    if (url.pathname === '/runner.html') {
+      const apiOrigins = (chapters()?.chapters ?? []).flatMap((chapter) =>
+        chapter.apis.map((api) => new URL(api.url).origin),
+      );
+      // The page's configuration: who may send it calls, and where the calls may go.
+      const config = JSON.stringify({ labOrigin, apiOrigins }).replaceAll('<', '\\u003c');
+      const html = readFileSync(join(publicDir, 'runner.html'), 'utf8').replace(
+        /(<script type="application\/json" id="config">)[^<]*(<\/script>)/,
+        `$1${config}$2`,
+      );
+      response.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        // Only the lab page may frame a runner: no other site gets to make calls from these origins.
+        'Content-Security-Policy': `frame-ancestors ${labOrigin}`,
+      });
+      response.end(html);
+      return;
+    }
+    if (url.pathname.startsWith('/lib/') && LIB_FILES.has(url.pathname.slice(5))) {
+      sendFile(response, join(libDir, url.pathname.slice(5)), 'text/javascript; charset=utf-8');
+      return;
+    }
+    const file = PUBLIC_FILES[url.pathname];
+    if (file !== undefined) {
+      sendFile(response, join(publicDir, file[0]), file[1]);
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    sendText(response, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  };
+
+  return {
+    /** Listens on 127.0.0.1:port; rejects with the listen error (EADDRINUSE when the port is taken). */
+    listen(port) {
+      const server = createServer(handle);
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          servers.push(server);
+          resolve(port);
+        });
+      });
+    },
+
+    /** Sends one gateway exchange, labelled with its chapter, to every open lab page. */
+    publish(chapter, exchange) {
+      if (streams.size === 0) return;
+      const trimmed = {
+        ...exchange,
+        chapter,
+        request: { ...exchange.request, body: cut(exchange.request.body) },
+        response: { ...exchange.response, body: cut(exchange.response.body) },
+      };
+      const event = `event: exchange\ndata: ${JSON.stringify(trimmed)}\n\n`;
+      for (const stream of streams) stream.write(event);
+    },
+
+    /** Ends the event streams and closes every listener. */
+    async close() {
+      for (const stream of streams) stream.end();
+      streams.clear();
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+function cut(body) {
+  return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}… (${body.length} characters)` : body;
+}
+
+function sendText(response, status, type, body) {
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+}
+
+function sendFile(response, path, type) {
+  let body;
+  try {
+    body = readFileSync(path);
+  } catch {
+    sendText(response, 404, 'text/plain; charset=utf-8', `Not found: ${path}; run pnpm start to build it\n`);
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+}
