@@ -6,10 +6,13 @@
  */
 import { parseArgs } from 'node:util';
 import { GatewayConfigError } from './errors.js';
+import { ServiceEndpointError } from './services/service-endpoint-error.js';
+import { parseEndpointFlag, type ServiceEndpoints } from './services/service-endpoints.js';
 import { PortTakenError, startGateway } from './start-gateway.js';
 
 const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
-                          [--outputs-file FILE] [--json] [--watch] [--verbose]`;
+                          [--outputs-file FILE] [--json] [--watch] [--verbose]
+                          [--endpoint SERVICE=embedded|aws|URL]...   (SERVICE: dynamodb, kinesis)`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -41,6 +44,11 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = performance.now();
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
+    const serviceEndpoints: Record<string, string> = {};
+    for (const flag of values.endpoint ?? []) {
+      const [service, value] = parseEndpointFlag(flag);
+      serviceEndpoints[service] = value;
+    }
     gateway = await startGateway({
       source,
       stack: values.stack,
@@ -49,9 +57,10 @@ async function main(argv: string[]): Promise<number> {
       outputsFile: values['outputs-file'],
       verbose: values.verbose,
       watch: values.watch,
+      serviceEndpoints: serviceEndpoints as ServiceEndpoints,
     });
   } catch (error) {
-    if (error instanceof GatewayConfigError) {
+    if (error instanceof GatewayConfigError || error instanceof ServiceEndpointError) {
       process.stderr.write(`cors-gateway: ${error.message}\n`);
       return 2;
     }
@@ -90,6 +99,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       verbose: { type: 'boolean' },
       watch: { type: 'boolean' },
+      endpoint: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

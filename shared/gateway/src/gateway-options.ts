@@ -1,4 +1,6 @@
 import type { GatewayLogger } from './logging/gateway-logger.js';
+import type { AwsServiceName } from './services/service-catalog.js';
+import type { ServiceEndpoints } from './services/service-endpoints.js';
 
 /**
  * Options of {@link startGateway} and of `cors-gateway serve`.
@@ -54,6 +56,16 @@ export interface GatewayOptions {
   readonly onExchange?: (exchange: GatewayExchange) => void;
 
   /**
+   * Where AWS service integrations send their requests, by service: `embedded` (the in-memory `dynalite`
+   * or `kinesalite`, started on first use and provisioned from the templates' tables and streams), `aws`
+   * (the real regional endpoint, signed with the credentials of `AWS_ACCESS_KEY_ID` and
+   * `AWS_SECRET_ACCESS_KEY`), or a URL such as DynamoDB Local's `http://127.0.0.1:8000`.
+   * @default - each service's `AWS_ENDPOINT_URL_<SERVICE>` environment variable, else `embedded`
+   * @see https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
+   */
+  readonly serviceEndpoints?: ServiceEndpoints;
+
+  /**
    * Where log lines go.
    * @default - a logger writing to `process.stderr`
    */
@@ -78,29 +90,55 @@ export interface ServedApi {
 export interface RunningGateway {
   /** The APIs being served, in template order. */
   readonly apis: readonly ServedApi[];
-  /** Close every listener and stop every Lambda worker. */
+  /**
+   * The URL a service's requests go to, e.g. to read back what an integration wrote with any AWS client.
+   * For an embedded backend this starts it (and creates the templates' tables or streams) if no request
+   * has yet.
+   * @param region - the region whose endpoint is meant, for a service pointed at `aws`
+   * @default region - the gateway's region (`AWS_REGION`, else `us-east-1`)
+   * @example
+   * ```ts
+   * const kinesis = await gateway.serviceEndpoint('kinesis'); // http://127.0.0.1:41235/
+   * ```
+   */
+  serviceEndpoint(service: AwsServiceName, region?: string): Promise<string>;
+  /** Close every listener, stop every Lambda worker and every embedded service backend. */
   close(): Promise<void>;
 }
 
 /** One request and the gateway's answer, as {@link GatewayOptions.onExchange} receives it. */
 export interface GatewayExchange {
-  /** The API that answered: its stack and logical ID. */
-  readonly api: { readonly stack: string; readonly logicalId: string; readonly kind: 'REST' | 'HTTP' };
+  /** The API that answered. */
+  readonly api: {
+    /** The stack's name. */
+    readonly stack: string;
+    /** The logical ID of the API resource. */
+    readonly logicalId: string;
+    /** `REST` or `HTTP`. */
+    readonly kind: 'REST' | 'HTTP';
+  };
   /** When the request arrived (epoch milliseconds). */
   readonly receivedAt: number;
   /** How long the gateway took to answer, in milliseconds. */
   readonly durationMs: number;
+  /** The request as it arrived. */
   readonly request: {
+    /** e.g. `OPTIONS`. */
     readonly method: string;
     /** The path with its query string, as sent. */
     readonly url: string;
     /** Header name/value pairs in the client's case and order. */
     readonly headers: ReadonlyArray<readonly [string, string]>;
+    /** The body as UTF-8 text; empty when there is none. */
     readonly body: string;
   };
+  /** The answer as sent. */
   readonly response: {
+    /** The HTTP status code. */
     readonly status: number;
+    /** Header name/value pairs in the order sent (without `Content-Length`, `Date` and `Connection`). */
     readonly headers: ReadonlyArray<readonly [string, string]>;
+    /** The body as UTF-8 text; empty when there is none. */
     readonly body: string;
   };
   /** What produced the answer, e.g. `MOCK` or `AWS_PROXY RestProxyFn04E83FA9`. */

@@ -1,17 +1,22 @@
 import { writeFileSync } from 'node:fs';
+import { localPseudoParameters } from './assembly/intrinsics.js';
 import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
 import { createStderrLogger } from './logging/gateway-logger.js';
 import { type PlannedApi, planApis } from './plan-apis.js';
 import { ApiServer } from './server/api-server.js';
 import type { GatewayRequest, GatewayResponse } from './server/gateway-request.js';
+import { ServiceBackends } from './services/service-backends.js';
+import { resolveServiceEndpoints } from './services/service-endpoints.js';
 import { watchSource } from './watch-source.js';
 
 /**
  * Reads a cloud assembly (or one template), refuses what AWS would refuse at deploy time, and serves every
  * API on its own port of `host`. With `watch`, a new synth of the assembly is served on the same ports as soon
- * as it is written (a broken one is refused and the previous version kept).
+ * as it is written (a broken one is refused and the previous version kept). AWS service integrations call
+ * the embedded backends (started on first use) or the endpoints `serviceEndpoints` names.
  * @throws GatewayConfigError when the input is missing, malformed, or a template AWS would reject
+ * @throws ServiceEndpointError when a service endpoint setting is malformed or lacks credentials
  * @example
  * ```ts
  * const gateway = await startGateway({ source: 'cdk.out', port: 0 });
@@ -22,8 +27,9 @@ import { watchSource } from './watch-source.js';
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createStderrLogger(options.verbose ?? false);
   const host = options.host ?? '127.0.0.1';
+  const services = new ServiceBackends(resolveServiceEndpoints(options.serviceEndpoints), logger);
   let runtime = new LambdaRuntime(logger);
-  const planned = planApis(options, runtime, logger);
+  const planned = planApis(options, runtime, logger, services);
 
   const servers: ApiServer[] = [];
   const serversByKey = new Map<string, ApiServer>();
@@ -56,6 +62,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   } catch (error) {
     await Promise.all(servers.map((server) => server.close()));
     await runtime.close();
+    await services.close();
     throw error;
   }
 
@@ -68,7 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const next = new LambdaRuntime(logger);
         let replanned: PlannedApi[];
         try {
-          replanned = planApis(options, next, logger);
+          replanned = planApis(options, next, logger, services);
         } catch (error) {
           void next.close();
           logger.error(`reload refused, still serving the previous version: ${(error as Error).message}`);
@@ -86,17 +93,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     : undefined;
   return {
     apis,
+    async serviceEndpoint(service, region = localPseudoParameters().region) {
+      return (await services.baseUrl(service, region)).href;
+    },
     async close() {
       watcher?.close();
       await Promise.all(servers.map((server) => server.close()));
       await Promise.all([runtime, ...retired].map((r) => r.close()));
+      await services.close();
     },
   };
 }
 
-/** Thrown when the port asked for the first API is taken. */
+/** Thrown when the port asked for the first API is taken, e.g. by another running gateway. */
 export class PortTakenError extends Error {
+  /** Always `PortTakenError`. */
   override readonly name = 'PortTakenError';
+  /** Always `EADDRINUSE`, the code Node gives the underlying error. */
   readonly code = 'EADDRINUSE';
 }
 

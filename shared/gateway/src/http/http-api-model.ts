@@ -1,5 +1,7 @@
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import type { IntegrationSubtypeDescription } from '../services/integration-subtypes.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
+import type { MappingValue } from './parameter-mapping.js';
 import type { RouteKey } from './route-key.js';
 
 /**
@@ -9,20 +11,43 @@ import type { RouteKey } from './route-key.js';
  */
 export type PayloadFormatVersion = '1.0' | '2.0';
 
-/** One `AWS::ApiGatewayV2::Integration` of type `AWS_PROXY` that invokes a Lambda function. */
-export interface HttpIntegration {
+/** What every `AWS::ApiGatewayV2::Integration` the gateway serves has. */
+interface HttpIntegrationBase {
   readonly logicalId: string;
   /** The integration ID, as `Ref` resolves it (what a route's `Target: integrations/<id>` names). */
   readonly integrationId: string;
   readonly payloadFormatVersion: PayloadFormatVersion;
-  /** The function invoked. */
-  readonly lambda: LambdaFunctionDefinition;
   /**
-   * How long API Gateway waits for the function before it answers 503.
+   * How long API Gateway waits for the backend before it answers 503.
    * @default 30000
    */
   readonly timeoutMs: number;
 }
+
+/** One `AWS::ApiGatewayV2::Integration` of type `AWS_PROXY` that invokes a Lambda function. */
+export interface HttpLambdaProxyIntegration extends HttpIntegrationBase {
+  readonly kind: 'lambda';
+  /** The function invoked. */
+  readonly lambda: LambdaFunctionDefinition;
+}
+
+/**
+ * One `AWS::ApiGatewayV2::Integration` with an `IntegrationSubtype`: a first-class integration that calls an
+ * AWS service action with the values its `RequestParameters` map from the request.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services.html
+ */
+export interface HttpServiceIntegration extends HttpIntegrationBase {
+  readonly kind: 'service';
+  /** The subtype, e.g. `Kinesis-PutRecord`, with its service and action. */
+  readonly subtype: IntegrationSubtypeDescription;
+  /** `RequestParameters`: the action's parameters, by name, with their parsed mapping values. */
+  readonly parameters: ReadonlyArray<readonly [string, MappingValue]>;
+  /** `CredentialsArn`: the role API Gateway would assume; `undefined` when the integration has none. */
+  readonly credentials: string | undefined;
+}
+
+/** An integration of an HTTP API: a Lambda proxy or a first-class AWS service integration. */
+export type HttpIntegration = HttpLambdaProxyIntegration | HttpServiceIntegration;
 
 /** One `AWS::ApiGatewayV2::Route` with its integration. */
 export interface HttpRoute {

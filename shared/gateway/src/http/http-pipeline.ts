@@ -1,17 +1,20 @@
 import type { InvocationOutcome } from '../lambda/execution-environment.js';
 import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
-import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
+import { clfTime } from '../rest/request-context.js';
+import { type GatewayRequest, type GatewayResponse, headerValue } from '../server/gateway-request.js';
 import { newExtendedRequestId, newTraceId } from '../server/request-ids.js';
+import type { ServiceBackends } from '../services/service-backends.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
-import type { HttpEventInput } from './event-input.js';
+import { clientAddress, domainPrefixOf, type HttpEventInput, hostOf } from './event-input.js';
 import type { HttpAnswer, MalformedResult } from './http-answer.js';
-import type { HttpApiModel, HttpIntegration } from './http-api-model.js';
+import type { HttpApiModel, HttpLambdaProxyIntegration, HttpServiceIntegration } from './http-api-model.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
 import { interpretResultV1 } from './payload-v1-response.js';
 import { httpProxyEventV2 } from './payload-v2-event.js';
 import { interpretResultV2 } from './payload-v2-response.js';
+import { serviceCall } from './service-call.js';
 import { type StageMatch, StageResolver } from './stage-resolver.js';
 
 /** The body of API Gateway's answer when no stage or route matches. */
@@ -29,8 +32,8 @@ interface CorsRequestHeaders {
 
 /**
  * Serves one HTTP API: stage and route selection, API Gateway's own answer to CORS preflights, the Lambda
- * proxy integration (payload format 1.0 or 2.0), and the CORS headers of the configuration on what the
- * function returns.
+ * proxy integration (payload format 1.0 or 2.0) and first-class AWS service integrations
+ * (`IntegrationSubtype`), and the CORS headers of the configuration on what the backend returns.
  *
  * With a `CorsConfiguration`:
  * - an `OPTIONS` request with `Origin` and `Access-Control-Request-Method` is a preflight: the gateway
@@ -50,11 +53,16 @@ export class HttpApiPipeline {
   readonly #stages: StageResolver;
   readonly #router: HttpRouter;
   readonly #cors: HttpCorsPolicy | undefined;
+  readonly #services: ServiceBackends | undefined;
 
-  constructor(api: HttpApiModel, runtime: LambdaRuntime, logger: GatewayLogger) {
+  /**
+   * @param services - where first-class integrations send their requests; without it they answer 500
+   */
+  constructor(api: HttpApiModel, runtime: LambdaRuntime, logger: GatewayLogger, services?: ServiceBackends) {
     this.#api = api;
     this.#runtime = runtime;
     this.#logger = logger;
+    this.#services = services;
     this.#stages = new StageResolver(api.stages);
     this.#router = new HttpRouter(api.routes);
     this.#cors = api.cors;
@@ -97,6 +105,9 @@ export class HttpApiPipeline {
     origin: string | undefined,
   ): Promise<GatewayResponse> {
     const integration = match.route.integration;
+    if (integration.kind === 'service') {
+      return this.#callService(integration, request, requestId, stageMatch, match, origin);
+    }
     const label = `AWS_PROXY ${integration.lambda.logicalId}`;
     const input: HttpEventInput = {
       api: this.#api,
@@ -138,8 +149,66 @@ export class HttpApiPipeline {
     return { status: answer.status, headers, body: answer.body, integration: label };
   }
 
+  /**
+   * Calls the AWS service action of a first-class integration with the parameters its `RequestParameters`
+   * map from the request, and answers with the service's status and body **[choice]** — AWS documents no
+   * response shape for these integrations. The service's `content-type` is kept; its other headers are not
+   * passed on. A service that cannot be reached gives `500`, one that does not answer in time `503`, as a
+   * failing Lambda function does.
+   */
+  async #callService(
+    integration: HttpServiceIntegration,
+    request: GatewayRequest,
+    requestId: string,
+    stageMatch: StageMatch,
+    match: HttpRouteMatch,
+    origin: string | undefined,
+  ): Promise<GatewayResponse> {
+    const label = `AWS_PROXY ${integration.subtype.subtype}`;
+    const fail = (reason: string) => {
+      this.#logger.error(`${requestId} ${integration.logicalId} ${integration.subtype.subtype}: ${reason}`);
+      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
+    };
+    if (!this.#services) return fail('no backend serves AWS service integrations');
+    if (!integration.credentials) {
+      return fail(
+        'the integration has no CredentialsArn, so API Gateway has no role to call the service with',
+      );
+    }
+    const call = serviceCall(integration, {
+      request,
+      pathParameters: match.pathParameters,
+      context: httpContextVariables(this.#api, stageMatch, match, request, requestId),
+      stageVariables: stageMatch.stage.variables,
+    });
+    const outcome = await this.#services.send({
+      ...call,
+      region: call.region ?? this.#api.region,
+      timeoutMs: integration.timeoutMs,
+      requestId,
+    });
+    if (outcome.kind === 'timeout') {
+      this.#logger.error(
+        `${requestId} ${integration.logicalId} did not answer within the integration timeout of ${integration.timeoutMs} ms`,
+      );
+      return this.#error(503, SERVICE_UNAVAILABLE_BODY, requestId, origin, label);
+    }
+    if (outcome.kind === 'unreachable') return fail(`the service cannot be reached: ${outcome.reason}`);
+    if (outcome.status >= 400) {
+      this.#logger.info(
+        `${requestId} ${integration.subtype.subtype} answered ${outcome.status}: ${outcome.body}`,
+      );
+    }
+    const headers: Array<[string, string]> = [];
+    const contentType = outcome.headers.find(([name]) => name === 'content-type');
+    if (contentType) headers.push(['content-type', contentType[1]]);
+    if (this.#cors) headers.push(...this.#cors.actual(origin));
+    headers.push(['apigw-requestid', requestId]);
+    return { status: outcome.status, headers, body: outcome.body, integration: label };
+  }
+
   async #call(
-    integration: HttpIntegration,
+    integration: HttpLambdaProxyIntegration,
     requestId: string,
     event: unknown,
   ): Promise<InvocationOutcome | 'integration-timeout'> {
@@ -168,6 +237,36 @@ export class HttpApiPipeline {
     headers.push(['apigw-requestid', requestId]);
     return { status, headers, body, integration: label };
   }
+}
+
+/**
+ * The `$context` variables a parameter mapping of an HTTP API can read.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
+ */
+function httpContextVariables(
+  api: HttpApiModel,
+  stageMatch: StageMatch,
+  match: HttpRouteMatch,
+  request: GatewayRequest,
+  requestId: string,
+): Record<string, unknown> {
+  const host = hostOf(request);
+  return {
+    accountId: api.accountId,
+    apiId: api.apiId,
+    domainName: host,
+    domainPrefix: domainPrefixOf(host),
+    extendedRequestId: requestId,
+    httpMethod: request.method,
+    identity: { sourceIp: clientAddress(request), userAgent: headerValue(request.rawHeaders, 'user-agent') },
+    path: request.path,
+    protocol: request.protocol,
+    requestId,
+    requestTime: clfTime(request.receivedAt),
+    requestTimeEpoch: request.receivedAt,
+    routeKey: match.route.key.text,
+    stage: stageMatch.stage.name,
+  };
 }
 
 function notFound(requestId: string): GatewayResponse {

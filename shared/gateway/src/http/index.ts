@@ -10,7 +10,9 @@ export type { HttpAnswer, MalformedResult } from './http-answer.js';
 export type {
   HttpApiModel,
   HttpIntegration,
+  HttpLambdaProxyIntegration,
   HttpRoute,
+  HttpServiceIntegration,
   HttpStage,
   PayloadFormatVersion,
 } from './http-api-model.js';
@@ -21,6 +23,13 @@ export {
   SERVICE_UNAVAILABLE_BODY,
 } from './http-pipeline.js';
 export { type HttpRouteMatch, HttpRouter } from './http-router.js';
+export {
+  evaluateMappingValue,
+  type MappingRequest,
+  type MappingValue,
+  type MappingValuePart,
+  parseMappingValue,
+} from './parameter-mapping.js';
 export { type HttpProxyEventV1, type HttpRequestContextV1, httpProxyEventV1 } from './payload-v1-event.js';
 export { interpretResultV1 } from './payload-v1-response.js';
 export {

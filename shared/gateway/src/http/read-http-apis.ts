@@ -3,14 +3,17 @@ import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import { AWS_INTEGRATION_SUBTYPES, SUPPORTED_SUBTYPES } from '../services/integration-subtypes.js';
 import { HttpCorsPolicy } from './cors-policy.js';
 import type {
   HttpApiModel,
   HttpIntegration,
   HttpRoute,
+  HttpServiceIntegration,
   HttpStage,
   PayloadFormatVersion,
 } from './http-api-model.js';
+import { type MappingValue, parseMappingValue } from './parameter-mapping.js';
 import { readCorsConfiguration } from './read-cors-configuration.js';
 import { parseRouteKey } from './route-key.js';
 
@@ -23,10 +26,11 @@ const UNSUPPORTED_API_PROPERTIES = ['Body', 'BodyS3Location', 'Target', 'RouteKe
 
 /**
  * Reads every `AWS::ApiGatewayV2::Api` of protocol `HTTP` in a stack, with its routes, `AWS_PROXY` Lambda
- * integrations, deployed stages and `CorsConfiguration`, and refuses — naming the resource — what AWS would
- * refuse at deploy time (credentials allowed for the origin `*`, duplicate route keys, a target that is not
- * an integration of the API) and what the local gateway cannot serve (WebSocket APIs, OpenAPI `Body`,
- * authorizers, integrations other than Lambda proxies).
+ * integrations and first-class AWS service integrations (`IntegrationSubtype`), deployed stages and
+ * `CorsConfiguration`, and refuses — naming the resource — what AWS would refuse at deploy time
+ * (credentials allowed for the origin `*`, duplicate route keys, a target that is not an integration of the
+ * API, a parameter mapping from an invalid source) and what the local gateway cannot serve (WebSocket APIs,
+ * OpenAPI `Body`, authorizers, HTTP integrations, subtypes it has no backend for).
  * @throws GatewayConfigError naming the template and the resource
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html
  * @example
@@ -156,16 +160,19 @@ class HttpApiReader {
     const type = props.IntegrationType;
     if (type !== 'AWS_PROXY') {
       this.#fail(
-        `IntegrationType ${JSON.stringify(type)} is not supported by the local gateway; only AWS_PROXY Lambda integrations are`,
+        `IntegrationType ${JSON.stringify(type)} is not supported by the local gateway; only AWS_PROXY integrations (Lambda, or an IntegrationSubtype) are`,
         logicalId,
       );
     }
-    if (props.IntegrationSubtype !== undefined) {
+    const timeoutMs = props.TimeoutInMillis === undefined ? 30_000 : Number(props.TimeoutInMillis);
+    if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 30_000) {
       this.#fail(
-        `the AWS service integration ${JSON.stringify(props.IntegrationSubtype)} is not supported by the local gateway`,
+        `TimeoutInMillis must be an integer from 50 to 30000, got ${JSON.stringify(props.TimeoutInMillis)}`,
         logicalId,
       );
     }
+    if (props.IntegrationSubtype !== undefined)
+      return this.#readServiceIntegration(logicalId, props, timeoutMs);
     const uri = String(props.IntegrationUri ?? '');
     const functionArn = FUNCTION_ARN.exec(LAMBDA_PATH_URI.exec(uri)?.[1] ?? uri)?.[1];
     if (!functionArn) {
@@ -193,18 +200,73 @@ class HttpApiReader {
         logicalId,
       );
     }
-    const timeoutMs = props.TimeoutInMillis === undefined ? 30_000 : Number(props.TimeoutInMillis);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 30_000) {
-      this.#fail(
-        `TimeoutInMillis must be an integer from 50 to 30000, got ${JSON.stringify(props.TimeoutInMillis)}`,
-        logicalId,
-      );
-    }
     return {
+      kind: 'lambda',
       logicalId,
       integrationId: this.resolver.ref(logicalId) as string,
       payloadFormatVersion: version as PayloadFormatVersion,
       lambda,
+      timeoutMs,
+    };
+  }
+
+  /**
+   * Reads a first-class integration: a subtype the gateway has a backend for, payload format 1.0, and
+   * `RequestParameters` that map every required parameter of the action from valid sources.
+   */
+  #readServiceIntegration(
+    logicalId: string,
+    props: Record<string, unknown>,
+    timeoutMs: number,
+  ): HttpServiceIntegration {
+    const name = String(props.IntegrationSubtype);
+    const subtype = SUPPORTED_SUBTYPES.get(name);
+    const supported = [...SUPPORTED_SUBTYPES.keys()].join(', ');
+    if (!subtype) {
+      this.#fail(
+        AWS_INTEGRATION_SUBTYPES.includes(name)
+          ? `IntegrationSubtype ${JSON.stringify(name)} has no local backend; the local gateway serves ${supported} (see docs/services.md)`
+          : `IntegrationSubtype ${JSON.stringify(name)} is not a subtype API Gateway defines (${AWS_INTEGRATION_SUBTYPES.join(', ')})`,
+        logicalId,
+      );
+    }
+    if (props.PayloadFormatVersion !== '1.0') {
+      this.#fail(
+        `PayloadFormatVersion must be "1.0" for an AWS service integration, got ${JSON.stringify(props.PayloadFormatVersion)}`,
+        logicalId,
+      );
+    }
+    const parameters: Array<readonly [string, MappingValue]> = [];
+    const known = [...subtype.required, ...subtype.optional];
+    for (const [key, value] of Object.entries((props.RequestParameters as object | undefined) ?? {})) {
+      if (!known.includes(key)) {
+        this.#fail(
+          `RequestParameters has ${JSON.stringify(key)}, which is not a parameter of ${name}; it takes ${known.join(', ')}`,
+          logicalId,
+        );
+      }
+      const parsed = parseMappingValue(String(value));
+      if ('invalid' in parsed) {
+        this.#fail(
+          `Invalid selection expression specified: Validation Result: warnings : [], errors : [Invalid source: ${parsed.invalid} specified for destination: ${key}]`,
+          logicalId,
+        );
+      }
+      parameters.push([key, parsed]);
+    }
+    const missing = subtype.required.filter((required) => !parameters.some(([key]) => key === required));
+    if (missing.length > 0) {
+      this.#fail(`the ${name} integration must map ${missing.join(', ')} in RequestParameters`, logicalId);
+    }
+    const credentials = props.CredentialsArn;
+    return {
+      kind: 'service',
+      logicalId,
+      integrationId: this.resolver.ref(logicalId) as string,
+      payloadFormatVersion: '1.0',
+      subtype,
+      parameters,
+      credentials: typeof credentials === 'string' && credentials !== '' ? credentials : undefined,
       timeoutMs,
     };
   }

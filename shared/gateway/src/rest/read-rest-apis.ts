@@ -3,8 +3,16 @@ import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import { describeService, isAwsServiceName, SERVICE_CATALOG } from '../services/service-catalog.js';
+import { parseServiceIntegrationUri, pathPlaceholders } from '../services/service-integration-uri.js';
 import { compileMappingTemplate } from '../vtl/index.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
+import {
+  parseRequestParameterSource,
+  parseRequestParameterTarget,
+  type RequestParameterSource,
+  type RequestParameterTarget,
+} from './request-parameter.js';
 import {
   invalidMappingMessage,
   parseResponseParameter,
@@ -20,6 +28,7 @@ import type {
   RestIntegrationType,
   RestMethod,
   RestResource,
+  RestServiceIntegration,
   RestStage,
 } from './rest-api-model.js';
 
@@ -203,6 +212,7 @@ class RestApiReader {
     const type = integration.Type as RestIntegrationType;
     const origin = (part: string) => `${logicalId} Integration.${part}`;
     let lambda: LambdaFunctionDefinition | undefined;
+    let service: RestServiceIntegration | undefined;
     switch (type) {
       case 'MOCK':
         break;
@@ -217,10 +227,8 @@ class RestApiReader {
               logicalId,
             );
           }
-          this.#fail(
-            `the AWS service integration ${JSON.stringify(uri)} is not supported by the local gateway`,
-            logicalId,
-          );
+          service = this.#readServiceIntegration(logicalId, uri, integration);
+          break;
         }
         const arn = match[1]!.replace(/^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+):.+$/, '$1');
         lambda = this.functionsByArn.get(arn);
@@ -259,7 +267,78 @@ class RestApiReader {
       requestTemplates: this.#compileTemplates(integration.RequestTemplates, origin('RequestTemplates')),
       integrationResponses,
       lambda,
+      ...(service ? { service } : {}),
       timeoutMs,
+    };
+  }
+
+  /**
+   * Reads an `AWS` integration that calls a service: its URI (a supported service, and a supported action
+   * for the action form), `IntegrationHttpMethod`, `Credentials` and `RequestParameters`.
+   */
+  #readServiceIntegration(
+    logicalId: string,
+    uri: string,
+    integration: Record<string, unknown>,
+  ): RestServiceIntegration {
+    const parsed = parseServiceIntegrationUri(uri);
+    if (!parsed) {
+      this.#fail(
+        `Integration.Uri ${JSON.stringify(uri)} is neither a Lambda function invocation nor an AWS service "action/…" or "path/…" URI`,
+        logicalId,
+      );
+    }
+    const services = [...SERVICE_CATALOG.keys()].join(' and ');
+    if (!isAwsServiceName(parsed.service)) {
+      this.#fail(
+        `the AWS service integration ${JSON.stringify(uri)} calls ${JSON.stringify(parsed.service)}, which the local gateway has no backend for; it calls ${services} (see docs/services.md)`,
+        logicalId,
+      );
+    }
+    const description = describeService(parsed.service);
+    if (parsed.kind === 'action' && !description.actions.includes(parsed.action)) {
+      this.#fail(
+        `the AWS service integration ${JSON.stringify(uri)} calls the ${description.title} action ${JSON.stringify(parsed.action)}, which the local gateway does not serve; it serves ${description.actions.join(', ')}`,
+        logicalId,
+      );
+    }
+    const requestParameters: Array<readonly [RequestParameterTarget, RequestParameterSource]> = [];
+    for (const [key, value] of Object.entries((integration.RequestParameters as object | undefined) ?? {})) {
+      const target = parseRequestParameterTarget(key);
+      if (!target) {
+        this.#fail(
+          invalidMappingMessage(`Invalid mapping expression parameter specified: ${key}`),
+          logicalId,
+        );
+      }
+      const source = parseRequestParameterSource(value);
+      if (!source) {
+        this.#fail(
+          invalidMappingMessage(`Invalid mapping expression specified: ${String(value)}`),
+          logicalId,
+        );
+      }
+      requestParameters.push([target, source]);
+    }
+    if (parsed.kind === 'path') {
+      for (const name of pathPlaceholders(parsed.path)) {
+        const mapped = requestParameters.some(([t]) => t.location === 'path' && t.name === name);
+        if (!mapped) {
+          this.#fail(
+            `Integration.Uri ${JSON.stringify(uri)} uses {${name}}, but no RequestParameters entry maps integration.request.path.${name}`,
+            logicalId,
+          );
+        }
+      }
+    }
+    const credentials = integration.Credentials;
+    return {
+      service: parsed.service,
+      uri: parsed,
+      httpMethod: String(integration.IntegrationHttpMethod ?? 'POST').toUpperCase(),
+      credentials: typeof credentials === 'string' && credentials !== '' ? credentials : undefined,
+      requestParameters,
+      label: `${parsed.service}:${parsed.kind === 'action' ? parsed.action : `path/${parsed.path}`}`,
     };
   }
 

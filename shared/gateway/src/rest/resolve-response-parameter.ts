@@ -6,18 +6,25 @@ import type { ResponseParameterSource } from './response-parameter.js';
  * (the header is then left out, as API Gateway does).
  * @param request - gives `$context` (read only for `context.X`, so it can be built lazily)
  * @param integrationBody - the integration's response body, for `integration.response.body[.path]`
+ * @param integrationHeaders - the integration's response headers (an AWS service's), for
+ *   `integration.response.header.X` (matched without regard to case; several values joined with `,`);
+ *   a Lambda integration has none
  */
 export function resolveResponseParameter(
   source: ResponseParameterSource,
   request: { readonly context: Record<string, unknown> },
   stageVariables: Readonly<Record<string, string>> | null,
   integrationBody: string,
+  integrationHeaders: ReadonlyArray<readonly [string, string]> = [],
 ): string | undefined {
   switch (source.kind) {
     case 'static':
       return source.value;
-    case 'integration-header':
-      return undefined;
+    case 'integration-header': {
+      const lower = source.name.toLowerCase();
+      const values = integrationHeaders.filter(([name]) => name.toLowerCase() === lower).map(([, v]) => v);
+      return values.length === 0 ? undefined : values.join(',');
+    }
     case 'stage-variable':
       return stageVariables?.[source.name];
     case 'context': {

@@ -1,5 +1,8 @@
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
+import type { AwsServiceName } from '../services/service-catalog.js';
+import type { ServiceIntegrationUri } from '../services/service-integration-uri.js';
 import type { MappingTemplate } from '../vtl/index.js';
+import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
 
 /** The integration types of `AWS::ApiGateway::Method` `Integration.Type`. */
@@ -24,6 +27,25 @@ export interface RestIntegrationResponse {
   readonly responseTemplates: KeyedTemplates;
 }
 
+/**
+ * An `AWS` integration that calls an AWS service action (or path) rather than a Lambda function: the
+ * rendered request template is the body of the service's own protocol request.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/integration-request-basic-setup.html
+ */
+export interface RestServiceIntegration {
+  readonly service: AwsServiceName;
+  /** The parsed `Uri`: `action/<Action>` or `path/<path>`, with its region. */
+  readonly uri: ServiceIntegrationUri;
+  /** `IntegrationHttpMethod`. @default 'POST' */
+  readonly httpMethod: string;
+  /** `Credentials`: the role API Gateway would assume; `undefined` when the integration has none. */
+  readonly credentials: string | undefined;
+  /** `RequestParameters`, in template order. */
+  readonly requestParameters: ReadonlyArray<readonly [RequestParameterTarget, RequestParameterSource]>;
+  /** How the request log names it, e.g. `dynamodb:PutItem`. */
+  readonly label: string;
+}
+
 /** The integration of one method. */
 export interface RestIntegration {
   readonly type: RestIntegrationType;
@@ -32,6 +54,8 @@ export interface RestIntegration {
   readonly integrationResponses: readonly RestIntegrationResponse[];
   /** The function a Lambda integration invokes. */
   readonly lambda: LambdaFunctionDefinition | undefined;
+  /** The AWS service an `AWS` integration calls, when it calls one rather than Lambda. */
+  readonly service?: RestServiceIntegration;
   /** @default 29000 */
   readonly timeoutMs: number;
 }

@@ -4,6 +4,7 @@ import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
 import { headerValue } from '../server/gateway-request.js';
 import { newExtendedRequestId, newRequestId, newTraceId } from '../server/request-ids.js';
+import type { ServiceBackends } from '../services/service-backends.js';
 import type { MappingOverrides } from '../vtl/index.js';
 import { type ErrorVariant, gatewayErrorResponse } from './gateway-error.js';
 import { chooseRequestTemplate, type MappingRequest, renderMapping, selectTemplate } from './mapping.js';
@@ -11,9 +12,17 @@ import { parseMockStatusCode } from './mock-status-code.js';
 import { restProxyEvent } from './proxy-event.js';
 import { proxyAnswer } from './proxy-response.js';
 import { restRequestContext } from './request-context.js';
+import { type RequestParameterTarget, resolveRequestParameter } from './request-parameter.js';
 import { resolveResponseParameter } from './resolve-response-parameter.js';
-import type { RestApiModel, RestIntegration, RestIntegrationResponse, RestStage } from './rest-api-model.js';
+import type {
+  RestApiModel,
+  RestIntegration,
+  RestIntegrationResponse,
+  RestServiceIntegration,
+  RestStage,
+} from './rest-api-model.js';
 import { matchRestRoute, type RestRoute, splitStagePath } from './rest-router.js';
+import { buildServiceRequest } from './service-request.js';
 
 /** How API Gateway answers when a Lambda proxy integration fails or returns a malformed result. */
 const PROXY_FAILURE: ErrorVariant = {
@@ -50,25 +59,34 @@ class RequestState {
 
 /** What a non-proxy integration answered, before integration responses apply. */
 interface IntegrationResult {
-  /** Matched against `selectionPattern`: the status code (MOCK) or the Lambda `errorMessage`. */
+  /**
+   * Matched against `selectionPattern`: the status code (MOCK, AWS services) or the Lambda `errorMessage`.
+   */
   readonly selector: string;
   readonly body: string;
+  /** The integration's response headers (an AWS service's), for `integration.response.header.X`. */
+  readonly headers?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
  * Serves one REST API: stage and route matching, then the integration — `MOCK`, `AWS_PROXY` (Lambda,
- * payload 1.0) or `AWS` (Lambda with mapping templates) — and the method response, answering errors with
- * the API's gateway responses.
+ * payload 1.0), `AWS` with mapping templates to Lambda, or `AWS` to a service action (DynamoDB, Kinesis)
+ * — and the method response, answering errors with the API's gateway responses.
  */
 export class RestApiPipeline {
   readonly #api: RestApiModel;
   readonly #runtime: LambdaRuntime;
   readonly #logger: GatewayLogger;
+  readonly #services: ServiceBackends | undefined;
 
-  constructor(api: RestApiModel, runtime: LambdaRuntime, logger: GatewayLogger) {
+  /**
+   * @param services - where `AWS` service integrations send their requests; without it they answer 500
+   */
+  constructor(api: RestApiModel, runtime: LambdaRuntime, logger: GatewayLogger, services?: ServiceBackends) {
     this.#api = api;
     this.#runtime = runtime;
     this.#logger = logger;
+    this.#services = services;
   }
 
   /** Answers one request (at once when no backend is called); never rejects. */
@@ -193,9 +211,70 @@ export class RestApiPipeline {
         overrides,
       );
     }
-    return this.#invokeCustom(state, integration, integrationRequestBody).then((invoked) =>
+    const invocation = integration.service
+      ? this.#callService(state, integration, integration.service, integrationRequestBody, overrides)
+      : this.#invokeCustom(state, integration, integrationRequestBody);
+    return invocation.then((invoked) =>
       'status' in invoked ? invoked : this.#integrationResponse(state, integration, invoked, overrides),
     );
+  }
+
+  /**
+   * Sends the integration request to the AWS service: the rendered template as the body of the service's
+   * protocol request, with the mapped `RequestParameters` and the request template's overrides. The
+   * service's status code is what integration responses are selected by.
+   */
+  async #callService(
+    state: RequestState,
+    integration: RestIntegration,
+    target: RestServiceIntegration,
+    body: string,
+    overrides: MappingOverrides | undefined,
+  ): Promise<IntegrationResult | GatewayResponse> {
+    const fail = (reason: string) => {
+      this.#logger.error(`${state.requestId} Execution failed due to configuration error: ${reason}`);
+      return this.#error(state, 'API_CONFIGURATION_ERROR');
+    };
+    if (!this.#services) return fail(`no backend serves ${target.label}`);
+    if (!target.credentials) {
+      return fail(
+        `${target.label} has no Credentials, so API Gateway has no role to call ${target.service} with`,
+      );
+    }
+    const mapped: Array<readonly [RequestParameterTarget, string]> = [];
+    for (const [where, source] of target.requestParameters) {
+      const value = resolveRequestParameter(source, {
+        request: state.request,
+        pathParameters: state.route.pathParameters,
+        get context() {
+          return state.context;
+        },
+        stageVariables: state.stage.variables,
+      });
+      if (value !== undefined) mapped.push([where, value]);
+    }
+    const built = buildServiceRequest(target, body, mapped, overrides?.requestOverride);
+    if (typeof built === 'string') return fail(built);
+    const outcome = await this.#services.send({
+      ...built,
+      service: target.service,
+      region: target.uri.region || this.#api.region,
+      timeoutMs: integration.timeoutMs,
+      requestId: state.requestId,
+    });
+    if (outcome.kind === 'timeout') {
+      this.#logger.error(
+        `${state.requestId} ${target.label} did not answer within the integration timeout of ${integration.timeoutMs} ms`,
+      );
+      return this.#error(state, 'INTEGRATION_TIMEOUT');
+    }
+    if (outcome.kind === 'unreachable') return fail(`${target.label} cannot be reached: ${outcome.reason}`);
+    if (outcome.status >= 400) {
+      this.#logger.info(
+        `${state.requestId} ${target.label} answered ${outcome.status}: ${outcome.body.slice(0, 300)}`,
+      );
+    }
+    return { selector: String(outcome.status), body: outcome.body, headers: outcome.headers };
   }
 
   #integrationResponse(
@@ -265,7 +344,13 @@ export class RestApiPipeline {
   ): GatewayResponse {
     const mapped: Array<[string, string]> = [];
     for (const [name, source] of selected.responseParameters) {
-      const value = resolveResponseParameter(source, state, state.stage.variables, result.body);
+      const value = resolveResponseParameter(
+        source,
+        state,
+        state.stage.variables,
+        result.body,
+        result.headers,
+      );
       if (value !== undefined) mapped.push([name, value]);
     }
     let body = integration.type === 'MOCK' ? '' : result.body;
@@ -301,14 +386,18 @@ export class RestApiPipeline {
     for (const [name, value] of overrideHeaders) headers.push([name, String(value)]);
     headers.push(['x-amz-apigw-id', state.extendedRequestId]);
     if (integration.type !== 'MOCK') headers.push(['X-Amzn-Trace-Id', newTraceId(state.request.receivedAt)]);
-    const label = integration.type === 'MOCK' ? 'MOCK' : `AWS ${integration.lambda!.logicalId}`;
+    const label =
+      integration.type === 'MOCK'
+        ? 'MOCK'
+        : `AWS ${integration.service ? integration.service.label : integration.lambda!.logicalId}`;
     return { status, headers, body, integration: label };
   }
 }
 
 /**
  * The integration response whose `selectionPattern` fully matches `selector`, else the default one (no
- * pattern). For Lambda the selector is the `errorMessage` (empty on success); for MOCK the status code.
+ * pattern). For Lambda the selector is the `errorMessage` (empty on success); for MOCK and AWS services the
+ * status code (`"200"`, `"400"`, …).
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-integration-settings-integration-response.html
  */
 export function selectIntegrationResponse(

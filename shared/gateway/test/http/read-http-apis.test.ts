@@ -63,8 +63,11 @@ describe('readHttpApis', () => {
       }),
     );
 
-    expect(api.routes[0]?.integration.lambda.logicalId).toBe('Fn');
-    expect(only(qualified).routes[0]?.integration.lambda.logicalId).toBe('Fn');
+    expect(api.routes[0]?.integration).toMatchObject({ kind: 'lambda', lambda: { logicalId: 'Fn' } });
+    expect(only(qualified).routes[0]?.integration).toMatchObject({
+      kind: 'lambda',
+      lambda: { logicalId: 'Fn' },
+    });
   });
 
   it('has no CORS policy without a CorsConfiguration', () => {
@@ -155,10 +158,10 @@ describe('readHttpApis', () => {
       'IntegrationType "HTTP_PROXY" is not supported',
     ],
     [
-      'a service integration',
+      'a service integration it has no backend for',
       () => readTemplate(withProperty('Integration0', 'IntegrationSubtype', 'SQS-SendMessage')),
       'Integration0',
-      '"SQS-SendMessage" is not supported',
+      'IntegrationSubtype "SQS-SendMessage" has no local backend; the local gateway serves Kinesis-PutRecord',
     ],
     [
       'a missing payload format version',
