@@ -28,6 +28,12 @@ export {
   type TranscriptMask,
 } from './chapter-checks.js';
 export { chapterTranscript, regenerateCommand, staleTranscriptMessage } from './chapter-transcript.js';
+export {
+  CHAPTER_TRANSCRIPT_SUITE,
+  type ChapterTranscriptOptions,
+  describeChapterTranscript,
+  type TranscriptTestContext,
+} from './describe-chapter-transcript.js';
 export { evaluateResponse } from './evaluate-response.js';
 export { DEFAULT_MASKS, maskExchange } from './mask-exchange.js';
 export { readTranscript, replaceTranscript, TRANSCRIPT_END, TRANSCRIPT_START } from './readme-transcript.js';

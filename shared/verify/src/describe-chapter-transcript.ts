@@ -1,0 +1,108 @@
+/**
+ * The suite every chapter's `test/transcript.test.ts` declares: the claims of its `checks.ts` hold against
+ * the local gateway, and its README's transcript is what a fresh run prints.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChapterChecks } from './chapter-checks.js';
+import { chapterTranscript, staleTranscriptMessage } from './chapter-transcript.js';
+import { readTranscript } from './readme-transcript.js';
+import { type CheckRun, describeFailures, runChecks } from './run-checks.js';
+
+/** The name of the suite {@link describeChapterTranscript} declares. */
+export const CHAPTER_TRANSCRIPT_SUITE = 'checks.ts: the claims the README transcript shows';
+
+/**
+ * What a transcript test needs from its test context: a running gateway that knows the APIs' URLs, and the
+ * test's `expect`, which vitest puts in every test's context.
+ */
+export interface TranscriptTestContext {
+  readonly gateway: {
+    /** The invoke URL, ending with `/`, of the API with this CloudFormation logical ID. */
+    urlOf(logicalId: string): string;
+  };
+  /**
+   * The test's `expect`.
+   * @see https://vitest.dev/guide/test-context#expect
+   */
+  readonly expect: (
+    actual: unknown,
+    message?: string,
+  ) => { toBe(expected: unknown): void; toEqual(expected: unknown): void };
+}
+
+/** Where a chapter's README is, and the test functions its suite is declared with. */
+export interface ChapterTranscriptOptions {
+  /**
+   * The chapter's folder, which holds its `README.md`: a path, or a `file:` URL such as
+   * `new URL('..', import.meta.url)` from the chapter's `test/` folder.
+   */
+  readonly chapterDir: string | URL;
+  /** vitest's `describe`. */
+  readonly describe: (name: string, factory: () => void) => void;
+  /**
+   * A vitest `test` whose context has a `gateway`, such as `gatewayTest({ source: assembly })` from
+   * `@cors-workshop/testing`.
+   */
+  readonly it: (name: string, body: (context: TranscriptTestContext) => Promise<void>) => void;
+}
+
+/**
+ * Declares a chapter's transcript suite, {@link CHAPTER_TRANSCRIPT_SUITE}, with two tests sharing one run of
+ * the checks against the gateway of their context:
+ *
+ * - `holds every claim against the local gateway`: fails, listing {@link describeFailures}, when an answer
+ *   misses what its check expects;
+ * - `matches the README transcript with a fresh run`: fails with {@link staleTranscriptMessage} when the
+ *   README's transcript block differs from {@link chapterTranscript} of that run.
+ *
+ * vitest's `describe` and `it` are passed in, and `expect` comes from each test's context, so that this
+ * package needs no test runner when a script such as `scripts/transcripts.mjs` loads it.
+ *
+ * @param checks - the chapter's checks, from its `checks.ts`
+ * @param options - the chapter's folder, and vitest's `describe` and the chapter's gateway `it`
+ * @example
+ * ```ts
+ * import { silentLogger } from '@cors-workshop/gateway';
+ * import { gatewayTest } from '@cors-workshop/testing';
+ * import { describeChapterTranscript } from '@cors-workshop/verify';
+ * import { describe } from 'vitest';
+ * import { assembly, checks } from '../checks.js';
+ *
+ * describeChapterTranscript(checks, {
+ *   chapterDir: new URL('..', import.meta.url),
+ *   describe,
+ *   it: gatewayTest({ source: assembly, logger: silentLogger }),
+ * });
+ * ```
+ * @see https://vitest.dev/guide/test-context#test-extend
+ */
+export function describeChapterTranscript(checks: ChapterChecks, options: ChapterTranscriptOptions): void {
+  const { describe, it } = options;
+  const chapterDir =
+    typeof options.chapterDir === 'string' ? options.chapterDir : fileURLToPath(options.chapterDir);
+
+  let run: Promise<CheckRun[]> | undefined;
+  /** One run of the checks, shared by the two tests. */
+  const checksRun = (gateway: TranscriptTestContext['gateway']) => {
+    run ??= runChecks(checks, (logicalId) => gateway.urlOf(logicalId));
+    return run;
+  };
+
+  // vitest reads which fixtures a test uses from the destructuring pattern of its first parameter.
+  describe(CHAPTER_TRANSCRIPT_SUITE, () => {
+    it('holds every claim against the local gateway', async ({ gateway, expect }) => {
+      expect(describeFailures(await checksRun(gateway))).toEqual([]);
+    });
+
+    it('matches the README transcript with a fresh run', async ({ gateway, expect }) => {
+      const committed = readTranscript(readFileSync(join(chapterDir, 'README.md'), 'utf8'));
+      const fresh = chapterTranscript(checks, await checksRun(gateway));
+
+      expect(fresh, staleTranscriptMessage(chapterDir)).toBe(committed);
+    });
+  });
+}
