@@ -61,8 +61,8 @@ const SCENARIOS = [
     path: 'items',
     headers: { 'content-type': 'application/json', origin: 'http://localhost:5173' },
     body: '{"id":"bench","text":"written by the benchmark"}',
-    // A second HTTP round trip, to the embedded DynamoDB, and its work, against a canned answer.
-    target: 0.1,
+    // No target set: a second HTTP round trip, to the embedded DynamoDB, and its work, against a canned answer.
+    target: undefined,
   },
 ];
 
@@ -223,7 +223,7 @@ const lines = [
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.baseline.rps)} | ${fmt(r.gateway.rps)} | ${fmt(r.ratio, 2)}× | ≥ ${r.target}× ${r.ratio >= r.target ? '✔' : '✘'} | ${r.gateway.p50} / ${r.gateway.p99} | ${r.baseline.p50} / ${r.baseline.p99} | ${fmt(r.rss / 2 ** 20)} |`,
+      `| ${r.name} | ${fmt(r.baseline.rps)} | ${fmt(r.gateway.rps)} | ${fmt(r.ratio, 2)}× | ${r.target === undefined ? '—' : `≥ ${r.target}× ${r.ratio >= r.target ? '✔' : '✘'}`} | ${r.gateway.p50} / ${r.gateway.p99} | ${r.baseline.p50} / ${r.baseline.p99} | ${fmt(r.rss / 2 ** 20)} |`,
   ),
   '',
   ...(peer
