@@ -20,6 +20,7 @@ export const CHAPTER_TRANSCRIPT_SUITE = 'checks.ts: the claims the README transc
  * test's `expect`, which vitest puts in every test's context.
  */
 export interface TranscriptTestContext {
+  /** The local gateway serving the chapter, from the chapter's test fixture. */
   readonly gateway: {
     /** The invoke URL, ending with `/`, of the API with this CloudFormation logical ID. */
     urlOf(logicalId: string): string;
@@ -31,7 +32,12 @@ export interface TranscriptTestContext {
   readonly expect: (
     actual: unknown,
     message?: string,
-  ) => { toBe(expected: unknown): void; toEqual(expected: unknown): void };
+  ) => {
+    /** Asserts that the value is `expected` (`Object.is`). */
+    toBe(expected: unknown): void;
+    /** Asserts that the value deeply equals `expected`. */
+    toEqual(expected: unknown): void;
+  };
 }
 
 /** Where a chapter's README is, and the test functions its suite is declared with. */
