@@ -1,5 +1,5 @@
 import { parseQuery } from '../rest/proxy-event.js';
-import { clfTime } from '../rest/request-context.js';
+import { clfTime, type RestIdentity } from '../rest/request-context.js';
 import {
   clientAddress,
   domainPrefixOf,
@@ -22,20 +22,7 @@ export interface HttpRequestContextV1 {
   readonly domainPrefix: string;
   readonly extendedRequestId: string;
   readonly httpMethod: string;
-  readonly identity: {
-    readonly accessKey: null;
-    readonly accountId: null;
-    readonly caller: null;
-    readonly cognitoAuthenticationProvider: null;
-    readonly cognitoAuthenticationType: null;
-    readonly cognitoIdentityId: null;
-    readonly cognitoIdentityPoolId: null;
-    readonly principalOrgId: null;
-    readonly sourceIp: string;
-    readonly user: null;
-    readonly userAgent: string | null;
-    readonly userArn: null;
-  };
+  readonly identity: RestIdentity;
   readonly path: string;
   readonly protocol: string;
   readonly requestId: string;
