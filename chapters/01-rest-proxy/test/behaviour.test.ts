@@ -1,19 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { gatewayTest } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { DEFAULT_ALLOWED_ORIGINS, ProxyCorsRestapiStack } from '../lib/proxy-cors-restapi-stack.js';
-
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
+import { assembly } from '../checks.js';
+import { DEFAULT_ALLOWED_ORIGINS } from '../lib/proxy-cors-restapi-stack.js';
 
 const it = gatewayTest({
-  source: () =>
-    synthStack(
-      (app) =>
-        new ProxyCorsRestapiStack(app, 'ProxyCorsRestapiStack', { stackName: 'proxy-cors-restapi-stack' }),
-      { projectDir, bundling: true },
-    ),
+  source: assembly,
   logger: silentLogger,
 });
 

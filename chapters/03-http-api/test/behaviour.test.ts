@@ -1,20 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { gatewayTest } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
+import { assembly } from '../checks.js';
 import { CLAIMED_ORIGIN } from '../handlers/own-cors.js';
-import { DEFAULT_LISTED_ORIGINS, ProxyCorsHttpapiStack } from '../lib/proxy-cors-httpapi-stack.js';
-
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
+import { DEFAULT_LISTED_ORIGINS } from '../lib/proxy-cors-httpapi-stack.js';
 
 const it = gatewayTest({
-  source: () =>
-    synthStack(
-      (app) =>
-        new ProxyCorsHttpapiStack(app, 'ProxyCorsHttpapiStack', { stackName: 'proxy-cors-httpapi-stack' }),
-      { projectDir, bundling: true },
-    ),
+  source: assembly,
   logger: silentLogger,
 });
 

@@ -1,20 +1,13 @@
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
-import { browserTest, checkLabCall, labOrigins, readLabSpec, synthStack } from '@cors-workshop/testing';
+import { browserTest, checkLabCall, labOrigins, readLabSpec } from '@cors-workshop/testing';
 import { describe, expect } from 'vitest';
-import { ProxyCorsHttpapiStack } from '../lib/proxy-cors-httpapi-stack.js';
+import { assembly } from '../checks.js';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
 /** The calls of the lesson and their predicted verdicts, as the lab (`pnpm start`) shows them. */
 const spec = readLabSpec(new URL('../lab.json', import.meta.url));
 
 const it = browserTest({
-  source: () =>
-    synthStack(
-      (app) =>
-        new ProxyCorsHttpapiStack(app, 'ProxyCorsHttpapiStack', { stackName: 'proxy-cors-httpapi-stack' }),
-      { projectDir, bundling: true },
-    ),
+  source: assembly,
   origins: labOrigins([spec]),
   logger: silentLogger,
 });

@@ -1,5 +1,5 @@
 import { parseQuery } from '../rest/proxy-event.js';
-import { clfTime, type RestIdentity } from '../rest/request-context.js';
+import { anonymousIdentity, clfTime, type RestIdentity } from '../rest/request-context.js';
 import {
   clientAddress,
   domainPrefixOf,
@@ -103,20 +103,7 @@ export function httpProxyEventV1(input: HttpEventInput): HttpProxyEventV1 {
       domainPrefix: domainPrefixOf(host),
       extendedRequestId: input.requestId,
       httpMethod: request.method,
-      identity: {
-        accessKey: null,
-        accountId: null,
-        caller: null,
-        cognitoAuthenticationProvider: null,
-        cognitoAuthenticationType: null,
-        cognitoIdentityId: null,
-        cognitoIdentityPoolId: null,
-        principalOrgId: null,
-        sourceIp: clientAddress(request),
-        user: null,
-        userAgent,
-        userArn: null,
-      },
+      identity: anonymousIdentity(clientAddress(request), userAgent),
       path: request.path,
       protocol: request.protocol,
       requestId: input.requestId,

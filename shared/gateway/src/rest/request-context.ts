@@ -46,6 +46,24 @@ export interface RestRequestContext {
   readonly stage: string;
 }
 
+/** The identity of a caller without IAM or Cognito credentials: every field `null` but address and agent. */
+export function anonymousIdentity(sourceIp: string, userAgent: string | null): RestIdentity {
+  return {
+    accessKey: null,
+    accountId: null,
+    caller: null,
+    cognitoAuthenticationProvider: null,
+    cognitoAuthenticationType: null,
+    cognitoIdentityId: null,
+    cognitoIdentityPoolId: null,
+    principalOrgId: null,
+    sourceIp,
+    user: null,
+    userAgent,
+    userArn: null,
+  };
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -72,20 +90,10 @@ export function restRequestContext(
     domainPrefix: host.split('.')[0]!.split(':')[0]!,
     extendedRequestId: ids.extendedRequestId,
     httpMethod: request.method,
-    identity: {
-      accessKey: null,
-      accountId: null,
-      caller: null,
-      cognitoAuthenticationProvider: null,
-      cognitoAuthenticationType: null,
-      cognitoIdentityId: null,
-      cognitoIdentityPoolId: null,
-      principalOrgId: null,
-      sourceIp: request.sourceIp.replace(/^::ffff:/, ''),
-      user: null,
-      userAgent: headerValue(request.rawHeaders, 'user-agent') ?? null,
-      userArn: null,
-    },
+    identity: anonymousIdentity(
+      request.sourceIp.replace(/^::ffff:/, ''),
+      headerValue(request.rawHeaders, 'user-agent') ?? null,
+    ),
     path: request.path,
     protocol: request.protocol,
     requestId: ids.requestId,
