@@ -1,0 +1,64 @@
+import type { GatewayResponse } from '../../server/gateway-request.js';
+import { headerValue } from '../../server/gateway-request.js';
+import { newTraceId } from '../../server/request-ids.js';
+import type { MappingOverrides } from '../../vtl/index.js';
+import type { IntegrationResult } from '../integrations/integration-result.js';
+import { renderMapping, selectTemplate } from '../mapping.js';
+import { resolveResponseParameter } from '../resolve-response-parameter.js';
+import type { RestIntegration, RestIntegrationResponse } from '../rest-api-model.js';
+import type { RequestState } from './request-state.js';
+
+/**
+ * The method response stage: the selected integration response's header mappings and response template
+ * (chosen by `Accept`), then the template's `$context.responseOverride`. A non-proxy response carries only
+ * the mapped headers and overrides, with `Content-Type: application/json` unless one is mapped.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-response.html
+ */
+export function methodResponse(
+  state: RequestState,
+  integration: RestIntegration,
+  selected: RestIntegrationResponse,
+  result: IntegrationResult,
+  requestOverrides: MappingOverrides | undefined,
+): GatewayResponse {
+  const mapped: Array<[string, string]> = [];
+  for (const [name, source] of selected.responseParameters) {
+    const value = resolveResponseParameter(source, state, state.stage.variables, result.body, result.headers);
+    if (value !== undefined) mapped.push([name, value]);
+  }
+  let body = integration.type === 'MOCK' ? '' : result.body;
+  let overrides = requestOverrides;
+  const template = selectTemplate(
+    selected.responseTemplates,
+    headerValue(state.request.rawHeaders, 'accept'),
+  );
+  if (template) {
+    try {
+      const rendered = renderMapping(template, state.mappingInput(result.body, overrides));
+      body = rendered.output;
+      overrides = rendered.overrides;
+      state.logger.debug(`${state.requestId} response template output: ${body}`);
+    } catch (error) {
+      return state.failConfiguration(`Unable to transform response: ${(error as Error).message}`);
+    }
+  }
+  const status = overrides?.responseOverride.status ?? Number(selected.statusCode);
+  const overrideHeaders = overrides ? Object.entries(overrides.responseOverride.header) : [];
+  const headers: Array<[string, string]> = [];
+  const isSet = (lower: string) =>
+    mapped.some(([n]) => n.toLowerCase() === lower) ||
+    overrideHeaders.some(([n]) => n.toLowerCase() === lower);
+  if (status !== 204 && !isSet('content-type')) headers.push(['Content-Type', 'application/json']);
+  headers.push(['x-amzn-RequestId', state.requestId]);
+  for (const [name, value] of mapped) {
+    if (!overrideHeaders.some(([n]) => n.toLowerCase() === name.toLowerCase())) headers.push([name, value]);
+  }
+  for (const [name, value] of overrideHeaders) headers.push([name, String(value)]);
+  headers.push(['x-amz-apigw-id', state.extendedRequestId]);
+  if (integration.type !== 'MOCK') headers.push(['X-Amzn-Trace-Id', newTraceId(state.request.receivedAt)]);
+  const label =
+    integration.type === 'MOCK'
+      ? 'MOCK'
+      : `AWS ${integration.service ? integration.service.label : integration.lambda!.logicalId}`;
+  return { status, headers, body, integration: label };
+}

@@ -1,0 +1,95 @@
+import type { LambdaRuntime } from '../../lambda/lambda-runtime.js';
+import type { GatewayLogger } from '../../logging/gateway-logger.js';
+import type { GatewayRequest, GatewayResponse } from '../../server/gateway-request.js';
+import type { ServiceBackends } from '../../services/service-backends.js';
+import type { MappingOverrides } from '../../vtl/index.js';
+import { type ErrorVariant, gatewayErrorResponse } from '../gateway-error.js';
+import type { MappingRequest } from '../mapping.js';
+import { restRequestContext } from '../request-context.js';
+import type { RestApiModel, RestStage } from '../rest-api-model.js';
+import type { RestRoute } from '../rest-router.js';
+
+/** What every stage of one REST API's pipeline shares: the API and the backends it calls. */
+export interface RestPipelineDeps {
+  readonly api: RestApiModel;
+  readonly runtime: LambdaRuntime;
+  readonly logger: GatewayLogger;
+  /** Where `AWS` service integrations send their requests; without it they answer 500. */
+  readonly services: ServiceBackends | undefined;
+}
+
+/**
+ * One request on its way through the REST pipeline, from the method request to the method response: the
+ * routed request, its IDs, and `$context` (built on first use, since a static MOCK never needs it).
+ */
+export class RequestState {
+  #context: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly deps: RestPipelineDeps,
+    readonly request: GatewayRequest,
+    readonly requestId: string,
+    readonly extendedRequestId: string,
+    readonly stage: RestStage,
+    readonly route: RestRoute,
+  ) {}
+
+  get api(): RestApiModel {
+    return this.deps.api;
+  }
+
+  get logger(): GatewayLogger {
+    return this.deps.logger;
+  }
+
+  /** `$context` and the proxy event's `requestContext`. */
+  get context(): Record<string, unknown> {
+    this.#context ??= restRequestContext(
+      this.deps.api,
+      this.stage,
+      this.route,
+      this.request,
+      this,
+    ) as unknown as Record<string, unknown>;
+    return this.#context;
+  }
+
+  /**
+   * Ends the request with the API's gateway response of `responseType` (customised or AWS's default).
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
+   */
+  fail(responseType: string, variant?: ErrorVariant): GatewayResponse {
+    const error = {
+      request: this.request,
+      requestId: this.requestId,
+      extendedRequestId: this.extendedRequestId,
+      context: this.context,
+      stageVariables: this.stage.variables,
+    };
+    return gatewayErrorResponse(this.deps.api, responseType, error, this.deps.logger, variant);
+  }
+
+  /** Logs `reason` as API Gateway's execution log would, then fails with `API_CONFIGURATION_ERROR`. */
+  failConfiguration(reason: string): GatewayResponse {
+    this.deps.logger.error(`${this.requestId} Execution failed due to configuration error: ${reason}`);
+    return this.fail('API_CONFIGURATION_ERROR');
+  }
+
+  /** What a mapping template sees of this request, with `body` as `$input.body`. */
+  mappingInput(body: string, overrides: MappingOverrides | undefined): MappingRequest {
+    const state = this;
+    return {
+      request: this.request,
+      body,
+      pathParameters: this.route.pathParameters,
+      get context() {
+        return state.context;
+      },
+      stageVariables: this.stage.variables,
+      overrides,
+    };
+  }
+}
+
+/** A stage's answer: the gateway's final response, now or later. */
+export type StageAnswer = GatewayResponse | Promise<GatewayResponse>;
