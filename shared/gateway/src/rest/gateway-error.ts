@@ -18,6 +18,8 @@ export interface ErrorContext {
 export interface ErrorVariant {
   readonly status?: number;
   readonly errorType?: string;
+  /** `$context.error.message`, when it says more than the type's default (e.g. which parameters are missing). */
+  readonly message?: string;
   /** The body used when no template is customised. */
   readonly body?: string;
 }

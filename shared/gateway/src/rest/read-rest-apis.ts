@@ -7,6 +7,7 @@ import { describeService, isAwsServiceName, SERVICE_CATALOG } from '../services/
 import { parseServiceIntegrationUri, pathPlaceholders } from '../services/service-integration-uri.js';
 import { compileMappingTemplate } from '../vtl/index.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
+import { MethodRequestReader } from './method-request-reader.js';
 import {
   parseRequestParameterSource,
   parseRequestParameterTarget,
@@ -59,6 +60,7 @@ export function readRestApis(
 class RestApiReader {
   readonly #apiId: string;
   readonly #byPhysicalId = new Map<string, RestResource>();
+  #methodRequests!: MethodRequestReader;
 
   constructor(
     private readonly stack: LoadedStack,
@@ -81,6 +83,13 @@ class RestApiReader {
       '/',
     );
     const mine = resources.filter(([, r]) => this.#belongsHere(r));
+    this.#methodRequests = new MethodRequestReader(
+      this.stack.templateFile,
+      this.resolver,
+      { logicalId: this.logicalId, apiId: this.#apiId, stackName: this.stack.stackName, props },
+      mine,
+      resources,
+    );
     this.#buildTree(mine.filter(([, r]) => r.Type === 'AWS::ApiGateway::Resource'));
     for (const [id, r] of mine) {
       if (r.Type === 'AWS::ApiGateway::Method') this.#addMethod(id, r);
@@ -98,6 +107,7 @@ class RestApiReader {
       stages: this.#readStages(mine),
       gatewayResponses: this.#readGatewayResponses(mine),
       binaryMediaTypes,
+      apiKeys: this.#methodRequests.apiKeys,
     };
   }
 
@@ -174,9 +184,6 @@ class RestApiReader {
         logicalId,
       );
     }
-    if (this.resolver.resolve(props.ApiKeyRequired) === true) {
-      this.#fail('ApiKeyRequired true is not supported by the local gateway', logicalId);
-    }
     const methodResponses = new Map<string, Set<string>>();
     for (const response of this.resolver.resolve(props.MethodResponses ?? []) as Array<
       Record<string, unknown>
@@ -198,6 +205,7 @@ class RestApiReader {
       httpMethod,
       integration: this.#readIntegration(logicalId, props.Integration, methodResponses),
       methodResponses,
+      request: this.#methodRequests.method(logicalId, props),
     };
     node.methods.set(httpMethod, method);
   }
@@ -433,6 +441,9 @@ class RestApiReader {
           name,
           variables: variables && Object.keys(variables).length > 0 ? variables : null,
           deploymentId,
+          throttling: this.#methodRequests.stageThrottling(
+            r.Type === 'AWS::ApiGateway::Stage' ? props : props.StageDescription,
+          ),
         });
       }
     }

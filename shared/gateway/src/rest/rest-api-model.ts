@@ -2,8 +2,10 @@ import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { AwsServiceName } from '../services/service-catalog.js';
 import type { ServiceIntegrationUri } from '../services/service-integration-uri.js';
 import type { MappingTemplate } from '../vtl/index.js';
+import type { MethodRequestSettings } from './method-request-model.js';
 import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
+import type { ApiKeysModel, StageThrottling } from './usage-plan-model.js';
 
 /** The integration types of `AWS::ApiGateway::Method` `Integration.Type`. */
 export type RestIntegrationType = 'MOCK' | 'AWS_PROXY' | 'AWS' | 'HTTP' | 'HTTP_PROXY';
@@ -67,6 +69,8 @@ export interface RestMethod {
   readonly integration: RestIntegration;
   /** Declared method responses: status code → declared header names (lower case). */
   readonly methodResponses: ReadonlyMap<string, ReadonlySet<string>>;
+  /** What the method request checks besides authorization: the API key and request validation. */
+  readonly request: MethodRequestSettings;
 }
 
 /** One node of the resource tree (the root has an empty path part). */
@@ -88,6 +92,8 @@ export interface RestStage {
   readonly name: string;
   readonly variables: Readonly<Record<string, string>> | null;
   readonly deploymentId: string;
+  /** The stage's throttling (`MethodSettings`). */
+  readonly throttling: StageThrottling;
 }
 
 /** A customised `AWS::ApiGateway::GatewayResponse`. */
@@ -109,4 +115,6 @@ export interface RestApiModel {
   readonly stages: ReadonlyMap<string, RestStage>;
   readonly gatewayResponses: ReadonlyMap<string, GatewayResponseCustomisation>;
   readonly binaryMediaTypes: readonly string[];
+  /** The API keys requests may carry, and what the usage plans of this API grant them. */
+  readonly apiKeys: ApiKeysModel;
 }

@@ -3,6 +3,9 @@ import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
 import { newExtendedRequestId, newRequestId } from '../server/request-ids.js';
 import type { ServiceBackends } from '../services/service-backends.js';
+import { apiKeyCheck } from './checks/api-key-check.js';
+import { requestValidationCheck } from './checks/request-validation-check.js';
+import { throttleCheck } from './checks/throttle-check.js';
 import { gatewayErrorResponse } from './gateway-error.js';
 import { awsServiceIntegration } from './integrations/aws-service-integration.js';
 import type { IntegrationResult } from './integrations/integration-result.js';
@@ -16,8 +19,13 @@ import { integrationResponse } from './stages/integration-response.js';
 import { type MethodRequestCheck, runMethodRequest } from './stages/method-request.js';
 import { RequestState, type RestPipelineDeps, type StageAnswer } from './stages/request-state.js';
 
-/** The method request's checks, in the order API Gateway runs them. */
-const METHOD_REQUEST_CHECKS: readonly MethodRequestCheck[] = [];
+/**
+ * The method request's checks for one API, in the order API Gateway runs them: authorization, the API
+ * key, throttling (usage plan, then stage), request validation.
+ */
+function methodRequestChecks(api: RestPipelineDeps['api']): readonly MethodRequestCheck[] {
+  return [apiKeyCheck, throttleCheck(api), requestValidationCheck];
+}
 
 /**
  * Serves one REST API as the chain of stages the API Gateway console shows: routing, then the **method
@@ -28,6 +36,7 @@ const METHOD_REQUEST_CHECKS: readonly MethodRequestCheck[] = [];
  */
 export class RestApiPipeline {
   readonly #deps: RestPipelineDeps;
+  readonly #checks: readonly MethodRequestCheck[];
 
   /**
    * @param services - where `AWS` service integrations send their requests; without it they answer 500
@@ -39,6 +48,14 @@ export class RestApiPipeline {
     services?: ServiceBackends,
   ) {
     this.#deps = { api, runtime, logger, services };
+    this.#checks = methodRequestChecks(api);
+    for (const key of api.apiKeys.byValue.values()) {
+      if (key.generated && key.grants.length > 0) {
+        logger.info(
+          `${api.stackName}/${key.logicalId}: the template sets no Value, so this API key is ${key.value}`,
+        );
+      }
+    }
   }
 
   /** Answers one request (at once when no backend is called); never rejects. */
@@ -58,7 +75,7 @@ export class RestApiPipeline {
       );
     }
     const state = new RequestState(this.#deps, request, requestId, extendedRequestId, stage, route);
-    const refused = runMethodRequest(state, METHOD_REQUEST_CHECKS);
+    const refused = runMethodRequest(state, this.#checks);
     if (refused instanceof Promise) return refused.then((answer) => answer ?? integrate(state));
     return refused ?? integrate(state);
   };

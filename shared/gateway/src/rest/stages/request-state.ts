@@ -8,6 +8,7 @@ import type { MappingRequest } from '../mapping.js';
 import { restRequestContext } from '../request-context.js';
 import type { RestApiModel, RestStage } from '../rest-api-model.js';
 import type { RestRoute } from '../rest-router.js';
+import type { ApiKeyEntry } from '../usage-plan-model.js';
 
 /** What every stage of one REST API's pipeline shares: the API and the backends it calls. */
 export interface RestPipelineDeps {
@@ -24,6 +25,12 @@ export interface RestPipelineDeps {
  */
 export class RequestState {
   #context: Record<string, unknown> | undefined;
+
+  /** The API key the method request accepted (`$context.identity.apiKey`), once it has. */
+  apiKey: ApiKeyEntry | undefined;
+
+  /** The `usageIdentifierKey` a Lambda authorizer returned, for an API whose key source is `AUTHORIZER`. */
+  usageIdentifierKey: string | undefined;
 
   constructor(
     readonly deps: RestPipelineDeps,
