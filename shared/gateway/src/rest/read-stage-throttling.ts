@@ -13,10 +13,16 @@ export function readStageThrottling(settings: Record<string, unknown>): StageThr
   for (const entry of (settings.MethodSettings as Array<Record<string, unknown>> | undefined) ?? []) {
     const throttle = readThrottle(entry, 'Throttling');
     if (!throttle) continue;
-    const path = String(entry.ResourcePath ?? '/*').replaceAll('~1', '/');
+    const path = decodeResourcePath(String(entry.ResourcePath ?? '/*'));
     const method = String(entry.HttpMethod ?? '*').toUpperCase();
     if (path === '/*' && method === '*') defaults = throttle;
     else methods.set(`${path}/${method}`, throttle);
   }
   return { defaults, methods };
+}
+
+/** `/~1items~1{id}` → `/items/{id}`: the leading slash, then the path with its slashes escaped as `~1`. */
+function decodeResourcePath(encoded: string): string {
+  if (encoded === '/' || encoded === '/*' || !encoded.startsWith('/~1')) return encoded;
+  return encoded.slice(1).replaceAll('~1', '/');
 }

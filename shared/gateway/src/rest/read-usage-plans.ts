@@ -100,9 +100,8 @@ export function readApiKeys(
     const props = resolver.resolve(r.Properties ?? {}) as Record<string, unknown>;
     const id = String(resolver.ref(logicalId));
     const generated = props.Value === undefined;
-    const value = generated
-      ? `local${stableId(`${stackName}/${logicalId}/api-key`, 35)}`
-      : String(props.Value);
+    const seed = `${stackName}/${logicalId}/api-key`;
+    const value = generated ? stableId(seed, 32) + stableId(`${seed}/tail`, 8) : String(props.Value);
     if (value.length < 20) {
       throw new UsagePlanConfigError(
         `API Key value should be at least 20 characters long, got ${JSON.stringify(value)}`,

@@ -17,6 +17,8 @@ export interface TestMethod {
   readonly httpMethod: string;
   readonly integration: Record<string, unknown>;
   readonly methodResponses?: unknown[];
+  /** More `AWS::ApiGateway::Method` properties (e.g. `ApiKeyRequired`, `RequestValidatorId`). */
+  readonly properties?: Record<string, unknown>;
 }
 
 /**
@@ -60,6 +62,7 @@ export function restApiTemplate(options: {
         AuthorizationType: 'NONE',
         Integration: method.integration,
         ...(method.methodResponses ? { MethodResponses: method.methodResponses } : {}),
+        ...method.properties,
       },
     };
   });
