@@ -1,4 +1,4 @@
-import type { QuotaSettings } from '../rest/usage-plan-model.js';
+import type { QuotaSettings } from './limit-settings.js';
 
 /** The start (epoch ms, UTC) of the quota period that contains `at`: the day, the ISO week (Monday) or the month. */
 export function quotaPeriodStart(period: QuotaSettings['period'], at: number): number {

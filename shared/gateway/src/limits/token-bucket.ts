@@ -1,4 +1,4 @@
-import type { ThrottleSettings } from '../rest/usage-plan-model.js';
+import type { ThrottleSettings } from './limit-settings.js';
 
 /**
  * The token bucket API Gateway throttles with: it holds up to `burstLimit` tokens, starts full, and gains
