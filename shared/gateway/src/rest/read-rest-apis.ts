@@ -6,6 +6,7 @@ import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import { describeService, isAwsServiceName, SERVICE_CATALOG } from '../services/service-catalog.js';
 import { parseServiceIntegrationUri, pathPlaceholders } from '../services/service-integration-uri.js';
 import { compileMappingTemplate } from '../vtl/index.js';
+import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { MethodRequestReader } from './method-request-reader.js';
 import {
@@ -268,8 +269,17 @@ class RestApiReader {
     });
     const timeoutMs =
       integration.TimeoutInMillis === undefined ? 29_000 : Number(integration.TimeoutInMillis);
+    const contentHandling = this.#contentHandling(integration.ContentHandling, 'Integration', logicalId);
+    list.forEach((response, index) => {
+      this.#contentHandling(
+        response.ContentHandling,
+        `Integration.IntegrationResponses[${index}]`,
+        logicalId,
+      );
+    });
     return {
       type,
+      ...(contentHandling ? { contentHandling } : {}),
       passthroughBehavior:
         (integration.PassthroughBehavior as PassthroughBehavior | undefined) ?? 'WHEN_NO_MATCH',
       requestTemplates: this.#compileTemplates(integration.RequestTemplates, origin('RequestTemplates')),
@@ -278,6 +288,14 @@ class RestApiReader {
       ...(service ? { service } : {}),
       timeoutMs,
     };
+  }
+
+  #contentHandling(value: unknown, where: string, logicalId: string) {
+    try {
+      return readContentHandling(value, where);
+    } catch (error) {
+      this.#fail((error as Error).message, logicalId);
+    }
   }
 
   /**

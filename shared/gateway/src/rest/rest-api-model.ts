@@ -2,6 +2,7 @@ import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { AwsServiceName } from '../services/service-catalog.js';
 import type { ServiceIntegrationUri } from '../services/service-integration-uri.js';
 import type { MappingTemplate } from '../vtl/index.js';
+import type { ContentHandling } from './content-handling.js';
 import type { MethodRequestSettings } from './method-request-model.js';
 import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
@@ -51,6 +52,8 @@ export interface RestServiceIntegration {
 /** The integration of one method. */
 export interface RestIntegration {
   readonly type: RestIntegrationType;
+  /** `ContentHandling`: how a binary request payload reaches the integration. */
+  readonly contentHandling?: ContentHandling;
   readonly passthroughBehavior: PassthroughBehavior;
   readonly requestTemplates: KeyedTemplates;
   readonly integrationResponses: readonly RestIntegrationResponse[];

@@ -1,5 +1,6 @@
-import { type GatewayResponse, headerValue } from '../../server/gateway-request.js';
+import { type GatewayResponse, headerValue, mediaType } from '../../server/gateway-request.js';
 import type { MappingOverrides } from '../../vtl/index.js';
+import { isBinaryRequest } from '../content-handling.js';
 import { chooseRequestTemplate, renderMapping } from '../mapping.js';
 import type { RestIntegration } from '../rest-api-model.js';
 import type { RequestState } from './request-state.js';
@@ -28,7 +29,17 @@ export function integrationRequest(
     integration.passthroughBehavior,
   );
   if (choice.kind === 'unsupported-media-type') return state.fail('UNSUPPORTED_MEDIA_TYPE');
-  const rawBody = request.body.toString('utf8');
+  const binary = isBinaryRequest(
+    state.api.binaryMediaTypes,
+    mediaType(headerValue(request.rawHeaders, 'content-type')),
+  );
+  if (binary && choice.kind === 'template' && integration.contentHandling !== 'CONVERT_TO_TEXT') {
+    // A mapping template transforms text only; a binary payload without CONVERT_TO_TEXT cannot be transformed.
+    return state.failConfiguration(
+      'Unable to transform request: the method request body is [Binary Data] (its Content-Type matches binaryMediaTypes) and the integration has no ContentHandling CONVERT_TO_TEXT',
+    );
+  }
+  const rawBody = request.body.toString(binary ? 'base64' : 'utf8');
   if (choice.kind !== 'template') return { body: rawBody, overrides: undefined };
   try {
     const rendered = renderMapping(choice.template, state.mappingInput(rawBody, undefined));
