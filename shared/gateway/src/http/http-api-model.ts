@@ -3,6 +3,7 @@ import type { IntegrationSubtypeDescription } from '../services/integration-subt
 import type { HttpCorsPolicy } from './cors-policy.js';
 import type { MappingValue } from './parameter-mapping.js';
 import type { RouteKey } from './route-key.js';
+import type { HttpStageThrottling } from './route-throttling.js';
 
 /**
  * `PayloadFormatVersion` of an `AWS::ApiGatewayV2::Integration`: the shape of the event a Lambda proxy
@@ -65,6 +66,8 @@ export interface HttpStage {
   readonly name: string;
   /** `StageVariables`; `null` when there are none. */
   readonly variables: Readonly<Record<string, string>> | null;
+  /** `DefaultRouteSettings` and `RouteSettings` throttling. */
+  readonly throttling: HttpStageThrottling;
 }
 
 /** Everything the gateway needs to serve one `AWS::ApiGatewayV2::Api` of protocol `HTTP`. */

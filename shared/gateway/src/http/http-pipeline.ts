@@ -14,6 +14,7 @@ import { httpProxyEventV1 } from './payload-v1-event.js';
 import { interpretResultV1 } from './payload-v1-response.js';
 import { httpProxyEventV2 } from './payload-v2-event.js';
 import { interpretResultV2 } from './payload-v2-response.js';
+import { HttpRouteThrottles } from './route-throttling.js';
 import { serviceCall } from './service-call.js';
 import { type StageMatch, StageResolver } from './stage-resolver.js';
 
@@ -23,6 +24,8 @@ export const NOT_FOUND_BODY = '{"message":"Not Found"}';
 export const INTERNAL_SERVER_ERROR_BODY = '{"message":"Internal Server Error"}';
 /** The body of API Gateway's answer when the integration does not answer within its timeout. */
 export const SERVICE_UNAVAILABLE_BODY = '{"message":"Service Unavailable"}';
+/** The body of API Gateway's answer to a throttled request. */
+const TOO_MANY_REQUESTS_BODY = '{"message":"Too Many Requests"}';
 
 /** The request headers that make a preflight, found in one pass over the raw headers. */
 interface CorsRequestHeaders {
@@ -52,6 +55,7 @@ export class HttpApiPipeline {
   readonly #logger: GatewayLogger;
   readonly #stages: StageResolver;
   readonly #router: HttpRouter;
+  readonly #throttles: HttpRouteThrottles;
   readonly #cors: HttpCorsPolicy | undefined;
   readonly #services: ServiceBackends | undefined;
 
@@ -66,6 +70,7 @@ export class HttpApiPipeline {
     this.#stages = new StageResolver(api.stages);
     this.#router = new HttpRouter(api.routes);
     this.#cors = api.cors;
+    this.#throttles = new HttpRouteThrottles();
     for (const warning of api.warnings) logger.info(`${api.stackName}/${api.logicalId}: ${warning}`);
   }
 
@@ -93,6 +98,11 @@ export class HttpApiPipeline {
         return { status: 204, headers: [['apigw-requestid', requestId]], body: '', integration: 'CORS' };
       }
       return notFound(requestId);
+    }
+    const stage = stageMatch.stage;
+    if (!this.#throttles.take(stage.name, stage.throttling, match.route.key.text)) {
+      this.#logger.info(`${requestId} throttled: route ${match.route.key.text} on stage ${stage.name}`);
+      return this.#error(429, TOO_MANY_REQUESTS_BODY, requestId, corsHeaders?.origin, 'throttled');
     }
     return this.#invoke(request, requestId, stageMatch, match, corsHeaders?.origin);
   };

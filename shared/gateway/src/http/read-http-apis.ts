@@ -16,6 +16,7 @@ import type {
 import { type MappingValue, parseMappingValue } from './parameter-mapping.js';
 import { readCorsConfiguration } from './read-cors-configuration.js';
 import { parseRouteKey } from './route-key.js';
+import { readHttpStageThrottling } from './route-throttling.js';
 
 /** `arn:<partition>:apigateway:<region>:lambda:path/<version>/functions/<function ARN>/invocations`. */
 const LAMBDA_PATH_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
@@ -322,7 +323,11 @@ class HttpApiReader {
       const variables: Record<string, string> = {};
       for (const [key, value] of Object.entries((raw as Record<string, unknown> | undefined) ?? {}))
         variables[key] = String(value);
-      stages.set(name, { name, variables: Object.keys(variables).length > 0 ? variables : null });
+      stages.set(name, {
+        name,
+        variables: Object.keys(variables).length > 0 ? variables : null,
+        throttling: readHttpStageThrottling(props),
+      });
     }
     return stages;
   }

@@ -1,4 +1,4 @@
-import { readThrottle } from './read-usage-plans.js';
+import { readThrottle } from '../limits/limit-settings.js';
 import type { StageThrottling, ThrottleSettings } from './usage-plan-model.js';
 
 /**

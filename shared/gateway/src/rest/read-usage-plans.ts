@@ -1,6 +1,7 @@
 import type { CfnResource } from '../assembly/cfn-template.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import { stableId } from '../assembly/physical-ids.js';
+import { readThrottle } from '../limits/limit-settings.js';
 import type {
   ApiKeyEntry,
   ApiKeysModel,
@@ -18,22 +19,6 @@ export class UsagePlanConfigError extends Error {
   ) {
     super(message);
   }
-}
-
-/** API Gateway's account-level defaults, which a stage setting that names only one limit keeps for the other. */
-export const ACCOUNT_THROTTLE: ThrottleSettings = { rateLimit: 10_000, burstLimit: 5_000 };
-
-/** Reads `{ RateLimit, BurstLimit }` (usage plans) or `{ ThrottlingRateLimit, ThrottlingBurstLimit }` (stages). */
-export function readThrottle(value: unknown, prefix: '' | 'Throttling' = ''): ThrottleSettings | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  const rate = record[`${prefix}RateLimit`];
-  const burst = record[`${prefix}BurstLimit`];
-  if (rate === undefined && burst === undefined) return undefined;
-  return {
-    rateLimit: rate === undefined ? ACCOUNT_THROTTLE.rateLimit : Number(rate),
-    burstLimit: burst === undefined ? ACCOUNT_THROTTLE.burstLimit : Number(burst),
-  };
 }
 
 function readQuota(value: unknown, planId: string): QuotaSettings | undefined {

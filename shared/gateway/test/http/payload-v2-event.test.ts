@@ -15,7 +15,7 @@ const route: HttpRoute = {
 function input(request: Partial<GatewayRequest>): HttpEventInput {
   return {
     api: { accountId: '123456789012', apiId: 'abc123' } as HttpApiModel,
-    stage: { name: '$default', variables: null },
+    stage: { name: '$default', variables: null, throttling: { defaults: undefined, routes: new Map() } },
     match: { route, pathParameters: { id: '7' } },
     request: {
       method: 'POST',
@@ -94,7 +94,14 @@ describe('httpProxyEventV2', () => {
   });
 
   it('passes stage variables when the stage has some', () => {
-    const withVariables = { ...input({}), stage: { name: 'dev', variables: { table: 'items' } } };
+    const withVariables = {
+      ...input({}),
+      stage: {
+        name: 'dev',
+        variables: { table: 'items' },
+        throttling: { defaults: undefined, routes: new Map() },
+      },
+    };
 
     expect(httpProxyEventV2(withVariables).stageVariables).toEqual({ table: 'items' });
   });

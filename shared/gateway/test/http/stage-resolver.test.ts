@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { HttpStage } from '../../src/http/http-api-model.js';
 import { StageResolver } from '../../src/http/stage-resolver.js';
 
-const stage = (name: string): [string, HttpStage] => [name, { name, variables: null }];
+const stage = (name: string): [string, HttpStage] => [
+  name,
+  { name, variables: null, throttling: { defaults: undefined, routes: new Map() } },
+];
 
 describe('StageResolver', () => {
   it('serves $default at the root with the whole path', () => {
