@@ -85,7 +85,11 @@ describe('readHttpApis', () => {
     );
 
     expect(api.stageNames).toEqual(['dev']);
-    expect(api.stages.get('dev')).toEqual({ name: 'dev', variables: { table: 'items' } });
+    expect(api.stages.get('dev')).toEqual({
+      name: 'dev',
+      variables: { table: 'items' },
+      throttling: { defaults: undefined, routes: new Map() },
+    });
     expect(api.warnings.join('\n')).toContain(
       'stage "draft" (Stage1) has neither AutoDeploy nor a DeploymentId',
     );
