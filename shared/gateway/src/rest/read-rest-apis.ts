@@ -33,6 +33,7 @@ import type {
   RestServiceIntegration,
   RestStage,
 } from './rest-api-model.js';
+import { findUnemulatedSettings } from './unemulated-settings.js';
 
 const LAMBDA_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
 
@@ -84,6 +85,8 @@ class RestApiReader {
       '/',
     );
     const mine = resources.filter(([, r]) => this.#belongsHere(r));
+    const [unemulated] = findUnemulatedSettings(this.logicalId, props, mine, this.resolver);
+    if (unemulated) this.#fail(unemulated.message, unemulated.resource);
     this.#methodRequests = new MethodRequestReader(
       this.stack.templateFile,
       this.resolver,
@@ -109,6 +112,10 @@ class RestApiReader {
       gatewayResponses: this.#readGatewayResponses(mine),
       binaryMediaTypes,
       apiKeys: this.#methodRequests.apiKeys,
+      minimumCompressionSize: readMinimumCompressionSize(
+        this.resolver.resolve(props.MinimumCompressionSize),
+        (m) => this.#fail(m),
+      ),
     };
   }
 
@@ -497,4 +504,14 @@ class RestApiReader {
     }
     return customised;
   }
+}
+
+/** `MinimumCompressionSize`: `undefined` when compression is off; AWS accepts 0 to 10,485,760 bytes. */
+function readMinimumCompressionSize(value: unknown, fail: (message: string) => never): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 0 || size > 10_485_760) {
+    fail(`Invalid minimum compression size, must be between 0 and 10485760: ${JSON.stringify(value)}`);
+  }
+  return size;
 }

@@ -120,4 +120,6 @@ export interface RestApiModel {
   readonly binaryMediaTypes: readonly string[];
   /** The API keys requests may carry, and what the usage plans of this API grant them. */
   readonly apiKeys: ApiKeysModel;
+  /** `MinimumCompressionSize` in bytes; `undefined` when responses are never compressed. */
+  readonly minimumCompressionSize?: number;
 }

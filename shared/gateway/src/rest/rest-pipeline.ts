@@ -6,6 +6,7 @@ import type { ServiceBackends } from '../services/service-backends.js';
 import { apiKeyCheck } from './checks/api-key-check.js';
 import { requestValidationCheck } from './checks/request-validation-check.js';
 import { throttleCheck } from './checks/throttle-check.js';
+import { compressResponse } from './compress-response.js';
 import { gatewayErrorResponse } from './gateway-error.js';
 import { awsServiceIntegration } from './integrations/aws-service-integration.js';
 import type { IntegrationResult } from './integrations/integration-result.js';
@@ -60,6 +61,15 @@ export class RestApiPipeline {
 
   /** Answers one request (at once when no backend is called); never rejects. */
   handle = (request: GatewayRequest): StageAnswer => {
+    const size = this.#deps.api.minimumCompressionSize;
+    if (size === undefined) return this.#answer(request);
+    const answer = this.#answer(request);
+    return answer instanceof Promise
+      ? answer.then((response) => compressResponse(response, request, size))
+      : compressResponse(answer, request, size);
+  };
+
+  #answer(request: GatewayRequest): StageAnswer {
     const { api, logger } = this.#deps;
     const requestId = newRequestId();
     const extendedRequestId = newExtendedRequestId();
@@ -78,7 +88,7 @@ export class RestApiPipeline {
     const refused = runMethodRequest(state, this.#checks);
     if (refused instanceof Promise) return refused.then((answer) => answer ?? integrate(state));
     return refused ?? integrate(state);
-  };
+  }
 }
 
 /** From the integration request on: the integration, then its response. */
