@@ -87,7 +87,7 @@ export async function startCachingProxy(options: CachingProxyOptions): Promise<C
     const primaryKey = [
       method,
       path,
-      ...keyHeaders.map((name) => `${name}=${valueOf(incoming.headers, name)}`),
+      ...keyHeaders.map((name) => `${name}=${requestValue(incoming.headers, name)}`),
     ].join('\n');
     const cacheable = method === 'GET' && incoming.headers.authorization === undefined;
     const hit = cacheable
@@ -110,7 +110,7 @@ export async function startCachingProxy(options: CachingProxyOptions): Promise<C
         const answerHeaders = headerPairs(answer.headers);
         if (cacheable && answer.statusCode === 200 && storable(answerHeaders)) {
           const vary = varyOf(answerHeaders);
-          const requestValues = new Map(vary.map((name) => [name, valueOf(incoming.headers, name)]));
+          const requestValues = new Map(vary.map((name) => [name, requestValue(incoming.headers, name)]));
           const entry = { vary, requestValues, status: 200, headers: answerHeaders, body: answerBody };
           stored.set(primaryKey, [entry, ...(stored.get(primaryKey) ?? [])]);
         }
@@ -153,11 +153,11 @@ export async function startCachingProxy(options: CachingProxyOptions): Promise<C
 function matches(answer: StoredAnswer, headers: IncomingHttpHeaders, honourVary: boolean): boolean {
   if (!honourVary) return true;
   if (answer.vary.includes('*')) return false;
-  return answer.vary.every((name) => answer.requestValues.get(name) === valueOf(headers, name));
+  return answer.vary.every((name) => answer.requestValues.get(name) === requestValue(headers, name));
 }
 
 /** A request header's value as one string, repeated values joined with `, `. */
-function valueOf(headers: IncomingHttpHeaders, name: string): string | undefined {
+function requestValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }
