@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    // Synthesizing with bundling runs esbuild for each function before the first request.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
