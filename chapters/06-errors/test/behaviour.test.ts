@@ -1,0 +1,172 @@
+import { fileURLToPath } from 'node:url';
+import { silentLogger } from '@cors-workshop/gateway';
+import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { ResponseType } from 'aws-cdk-lib/aws-apigateway';
+import { request } from 'undici';
+import { describe, expect } from 'vitest';
+import { assembly, BARE_API, FIXED_API, HTTP_API } from '../checks.js';
+import { ErrorsCorsStack } from '../lib/errors-cors-stack.js';
+
+const ORIGIN = 'http://localhost:3000';
+
+async function exchange(url: string, method = 'GET', headers: Record<string, string> = { Origin: ORIGIN }) {
+  const response = await request(url, { method, headers });
+  return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
+}
+
+/** The response headers whose name starts with `access-control-`, by name. */
+function corsHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('access-control-')));
+}
+
+const it = gatewayTest({ source: assembly, logger: silentLogger });
+
+describe('BareRestApi: the errors API Gateway writes itself', () => {
+  it.for([
+    ['nothing-here', 'GET', 403, 'MissingAuthenticationTokenException'],
+    ['items', 'PUT', 403, 'MissingAuthenticationTokenException'],
+    ['malformed', 'GET', 502, 'InternalServerErrorException'],
+    ['throws', 'GET', 502, 'InternalServerErrorException'],
+    ['slow', 'GET', 504, 'InternalServerErrorException'],
+  ] as const)('%s %s: %i %s, and no CORS header', async ([path, method, status, errorType], { gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(BARE_API)}${path}`, method);
+
+    expect(answer.status).toBe(status);
+    expect(answer.headers['x-amzn-errortype']).toBe(errorType);
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+
+  it('keeps none of what the malformed function returned, its Access-Control-Allow-Origin included', async ({
+    gateway,
+  }) => {
+    const answer = await exchange(`${gateway.urlOf(BARE_API)}malformed`);
+
+    expect(answer.body).toBe('{"message": "Internal server error"}');
+    expect(answer.headers['x-amzn-trace-id']).toBeUndefined();
+  });
+
+  it('answers an OPTIONS request to a path with no resource 403 as well: the preflight fails', async ({
+    gateway,
+  }) => {
+    const answer = await exchange(`${gateway.urlOf(BARE_API)}nothing-here`, 'OPTIONS', {
+      Origin: ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+    });
+
+    expect(answer.status).toBe(403);
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+});
+
+describe('FixedRestApi: gateway responses', () => {
+  it.for(['malformed', 'throws'])(
+    'gives the 502 of /%s the header of DEFAULT_5XX',
+    async (path, { gateway }) => {
+      const answer = await exchange(`${gateway.urlOf(FIXED_API)}${path}`);
+
+      expect(answer.status).toBe(502);
+      expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+    },
+  );
+
+  it('answers a missing route from its own MISSING_AUTHENTICATION_TOKEN response: 404, its body, the header', async ({
+    gateway,
+  }) => {
+    const answer = await exchange(`${gateway.urlOf(FIXED_API)}nothing-here`);
+
+    expect(answer.status).toBe(404);
+    expect(answer.body).toBe('{"message":"No such route"}');
+    expect(answer.headers['x-amzn-errortype']).toBe('MissingAuthenticationTokenException');
+    expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+  });
+
+  it('answers a timeout from the INTEGRATION_TIMEOUT response alone: its body, no header', async ({
+    gateway,
+  }) => {
+    const answer = await exchange(`${gateway.urlOf(FIXED_API)}slow`);
+
+    expect(answer.status).toBe(504);
+    expect(answer.body).toBe('{"message":"The items are slow today; try again"}');
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+
+  it('leaves the working route as it was: the function still sets the header', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(FIXED_API)}items`);
+
+    expect(answer.status).toBe(200);
+    expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+  });
+});
+
+describe('ErrorsHttpApi: the same failures behind an HTTP API', () => {
+  it.for([
+    ['malformed', 500],
+    ['throws', 500],
+    ['slow', 503],
+  ] as const)(
+    'answers /%s %i with the Allow-Origin of its CORS configuration',
+    async ([path, status], { gateway }) => {
+      const answer = await exchange(`${gateway.urlOf(HTTP_API)}${path}`);
+
+      expect(answer.status).toBe(status);
+      expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+    },
+  );
+
+  it('answers a path with no route 404 without any CORS header', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(HTTP_API)}nothing-here`);
+
+    expect(answer.status).toBe(404);
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+
+  it('adds no CORS header to a failure when the request has no Origin', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(HTTP_API)}throws`, 'GET', {});
+
+    expect(answer.status).toBe(500);
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+});
+
+/**
+ * The chapter's stack with FixedRestApi's specific types changed: no MISSING_AUTHENTICATION_TOKEN response
+ * (so DEFAULT_4XX answers a missing route), and an INTEGRATION_TIMEOUT response that repeats the header.
+ */
+function variant() {
+  return synthStack(
+    (app) => {
+      const stack = new ErrorsCorsStack(app, 'ErrorsCorsStack', { stackName: 'errors-cors-stack' });
+      stack.fixedApi.node.tryRemoveChild('MissingAuthenticationToken');
+      stack.fixedApi.node.tryRemoveChild('IntegrationTimeout');
+      stack.fixedApi.addGatewayResponse('IntegrationTimeout', {
+        type: ResponseType.INTEGRATION_TIMEOUT,
+        responseHeaders: { 'Access-Control-Allow-Origin': "'*'" },
+        templates: { 'application/json': '{"message":"The items are slow today; try again"}' },
+      });
+    },
+    { projectDir: fileURLToPath(new URL('..', import.meta.url)), bundling: true },
+  );
+}
+
+const itVariant = gatewayTest({ source: variant, logger: silentLogger });
+
+describe('DEFAULT_4XX versus a specific type, on a variant of FixedRestApi', () => {
+  itVariant(
+    'answers a missing route from DEFAULT_4XX when MISSING_AUTHENTICATION_TOKEN is not customised',
+    async ({ gateway }) => {
+      const answer = await exchange(`${gateway.urlOf(FIXED_API)}nothing-here`);
+
+      expect(answer.status).toBe(403);
+      expect(answer.body).toBe('{"message":"Missing Authentication Token"}');
+      expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+    },
+  );
+
+  itVariant('gives the 504 its header once the specific type repeats it', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(FIXED_API)}slow`);
+
+    expect(answer.status).toBe(504);
+    expect(answer.body).toBe('{"message":"The items are slow today; try again"}');
+    expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+  });
+});
