@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { type SynthesizedStack, synthStack } from '@cors-workshop/testing';
 import { type Check, defineChecks, type ExpectedResponse } from '@cors-workshop/verify';
-import { ErrorsCorsStack } from './lib/errors-cors-stack.js';
+import { DEMO_API_KEY, ErrorsCorsStack } from './lib/errors-cors-stack.js';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -34,6 +34,21 @@ export function assembly(): SynthesizedStack {
 const PROXY_FAILURE = '{"message": "Internal server error"}';
 const MISSING_TOKEN = '{"message":"Missing Authentication Token"}';
 const TIMED_OUT = '{"message":"Endpoint request timed out"}';
+const FORBIDDEN = '{"message":"Forbidden"}';
+const MISSING_Q = '{"message":"Missing required request parameters: [q]"}';
+const INVALID_BODY = '{"message":"Invalid request body"}';
+const THROTTLED = '{"message":"Too Many Requests"}';
+
+/** A JSON `POST /items` whose body lacks the `name` the model requires. */
+function invalidItem(api: string): Check['request'] {
+  return {
+    method: 'POST',
+    api,
+    path: 'items',
+    headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+    body: '{"title":"no name"}',
+  };
+}
 
 /** A request from a page on {@link ORIGIN}. */
 function fromPage(api: string, path: string, method: Check['request']['method'] = 'GET'): Check['request'] {
@@ -99,6 +114,47 @@ export const checks = defineChecks({
       expect: errorAnswer(504, TIMED_OUT),
     },
     {
+      claim: 'a request without the API key GET /keyed requires gets 403 Forbidden, without any CORS header',
+      request: fromPage('BareRestApi', 'keyed'),
+      expect: {
+        ...errorAnswer(403, FORBIDDEN),
+        headers: { 'x-amzn-errortype': 'ForbiddenException' },
+      },
+      inTranscript: false,
+    },
+    {
+      claim: 'the same request with the key a usage plan grants reaches the function',
+      request: {
+        ...fromPage('BareRestApi', 'keyed'),
+        headers: { Origin: ORIGIN, 'x-api-key': DEMO_API_KEY },
+      },
+      expect: { status: 200, headers: { 'access-control-allow-origin': '*' }, exactCorsHeaders: true },
+      inTranscript: false,
+    },
+    {
+      claim: 'a request without the required query string q gets 400, without any CORS header',
+      request: fromPage('BareRestApi', 'search'),
+      expect: {
+        ...errorAnswer(400, MISSING_Q),
+        headers: { 'x-amzn-errortype': 'BadRequestException' },
+      },
+    },
+    {
+      claim: 'a body the model refuses gets 400 Invalid request body, without any CORS header',
+      request: invalidItem('BareRestApi'),
+      expect: errorAnswer(400, INVALID_BODY),
+      inTranscript: false,
+    },
+    {
+      claim: 'a throttled method gets 429, without any CORS header',
+      request: fromPage('BareRestApi', 'throttled'),
+      expect: {
+        ...errorAnswer(429, THROTTLED),
+        headers: { 'x-amzn-errortype': 'TooManyRequestsException' },
+      },
+      inTranscript: false,
+    },
+    {
       claim:
         'FixedRestApi answers a path with no resource from its MISSING_AUTHENTICATION_TOKEN response: 404',
       request: fromPage('FixedRestApi', 'nothing-here'),
@@ -127,6 +183,29 @@ export const checks = defineChecks({
       expect: errorAnswer(504, '{"message":"The items are slow today; try again"}'),
     },
     {
+      claim: "FixedRestApi's DEFAULT_4XX response gives the 403 of a missing API key its Allow-Origin",
+      request: fromPage('FixedRestApi', 'keyed'),
+      expect: errorAnswer(403, FORBIDDEN, '*'),
+    },
+    {
+      claim: "FixedRestApi's DEFAULT_4XX response gives the 400 of a missing parameter its Allow-Origin",
+      request: fromPage('FixedRestApi', 'search'),
+      expect: errorAnswer(400, MISSING_Q, '*'),
+      inTranscript: false,
+    },
+    {
+      claim: "FixedRestApi's DEFAULT_4XX response gives the 400 of an invalid body its Allow-Origin",
+      request: invalidItem('FixedRestApi'),
+      expect: errorAnswer(400, INVALID_BODY, '*'),
+      inTranscript: false,
+    },
+    {
+      claim: "FixedRestApi's DEFAULT_4XX response gives the 429 of throttling its Allow-Origin",
+      request: fromPage('FixedRestApi', 'throttled'),
+      expect: errorAnswer(429, THROTTLED, '*'),
+      inTranscript: false,
+    },
+    {
       claim: 'a preflight to a path with no resource gets the 404 with Allow-Origin: not an ok status',
       request: {
         method: 'OPTIONS',
@@ -138,15 +217,24 @@ export const checks = defineChecks({
       inTranscript: false,
     },
     {
-      claim: 'with binaryMediaTypes */*, the preflight whose MOCK converts the body to text answers 204',
+      claim: "with binaryMediaTypes */*, CDK's preflight as generated fails: 500, without any CORS header",
       request: {
         method: 'OPTIONS',
         api: 'BinaryRestApi',
-        path: 'items',
+        path: 'as-generated',
+        headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' },
+      },
+      expect: errorAnswer(500, '{"message":"Internal server error"}'),
+    },
+    {
+      claim: 'the same preflight with its MOCK converting the body to text answers 204',
+      request: {
+        method: 'OPTIONS',
+        api: 'BinaryRestApi',
+        path: 'converted',
         headers: { Origin: ORIGIN, 'Access-Control-Request-Method': 'GET' },
       },
       expect: { status: 204, headers: { 'access-control-allow-origin': '*' } },
-      inTranscript: false,
     },
     {
       claim: 'the HTTP API answers a path with no route 404, without any CORS header',
@@ -168,6 +256,12 @@ export const checks = defineChecks({
       claim: 'the HTTP API answers an integration timeout 503 on the local gateway, with Allow-Origin',
       request: fromPage('ErrorsHttpApi', 'slow'),
       expect: errorAnswer(503, '{"message":"Service Unavailable"}', '*'),
+      inTranscript: false,
+    },
+    {
+      claim: 'the HTTP API answers a throttled route 429, with Allow-Origin',
+      request: fromPage('ErrorsHttpApi', 'throttled'),
+      expect: errorAnswer(429, THROTTLED, '*'),
       inTranscript: false,
     },
   ],

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
+  ApiKey,
   type CfnMethod,
   Cors,
   LambdaIntegration,
@@ -13,18 +14,25 @@ import {
   ResponseType,
   RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnStage, CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { addMethodRequestRoutes, THROTTLED_METHOD_OPTIONS, THROTTLED_PATH } from './method-request-routes.js';
 
 /**
  * How long the integrations of `/slow` wait for the function, which takes two seconds: API Gateway gives up
  * first. (The function itself may run for Lambda's default three seconds.)
  */
 export const INTEGRATION_TIMEOUT = Duration.seconds(1);
+
+/**
+ * The value of the API key `GET /keyed` accepts. It is in the repository, so it protects nothing: the route
+ * exists to show the error of a missing key, not to keep anyone out.
+ */
+export const DEMO_API_KEY = 'cors-workshop-06-demo-key-not-a-secret';
 
 /** The `Access-Control-Allow-Origin` value the gateway responses of `FixedRestApi` send, as a static mapping. */
 const ANY_ORIGIN = "'*'";
@@ -73,14 +81,17 @@ export class ErrorsCorsStack extends Stack {
       slow: fn('SlowFn', 'slow.ts'),
     };
 
+    const demoKey = new ApiKey(this, 'DemoApiKey', { value: DEMO_API_KEY });
     const restApi = (name: string) => {
       const api = new RestApi(this, name, {
         defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS },
+        deployOptions: { methodOptions: { ...THROTTLED_METHOD_OPTIONS } },
       });
       for (const [path, handler] of Object.entries(functions)) {
         const timeout = path === 'slow' ? { timeout: INTEGRATION_TIMEOUT } : {};
         api.root.addResource(path).addMethod('GET', new LambdaIntegration(handler, timeout));
       }
+      addMethodRequestRoutes(api, functions.items, demoKey);
       return api;
     };
 
@@ -109,13 +120,15 @@ export class ErrorsCorsStack extends Stack {
       templates: { 'application/json': '{"message":"The items are slow today; try again"}' },
     });
 
-    // Every request body binary: the preflight's MOCK needs its content converted to text.
+    // Every request body binary: CDK's preflight as generated fails; converted to text, it works.
     this.binaryApi = new RestApi(this, 'BinaryRestApi', { binaryMediaTypes: ['*/*'] });
-    const items = this.binaryApi.root.addResource('items', {
-      defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS },
-    });
-    items.addMethod('GET', new LambdaIntegration(functions.items));
-    convertPreflightToText(items);
+    for (const path of ['as-generated', 'converted']) {
+      const resource = this.binaryApi.root.addResource(path, {
+        defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS },
+      });
+      resource.addMethod('GET', new LambdaIntegration(functions.items));
+      if (path === 'converted') convertPreflightToText(resource);
+    }
 
     this.httpApi = new HttpApi(this, 'ErrorsHttpApi', {
       corsPreflight: { allowOrigins: ['*'], allowMethods: [CorsHttpMethod.GET] },
@@ -129,6 +142,16 @@ export class ErrorsCorsStack extends Stack {
         }),
       });
     }
+    this.httpApi.addRoutes({
+      path: `/${THROTTLED_PATH}`,
+      methods: [HttpMethod.GET],
+      integration: new HttpLambdaIntegration('HttpThrottledIntegration', functions.items),
+    });
+    // CDK's HttpStage throttles a whole stage only; a route of its own is set on the synthesized stage.
+    const stage = this.httpApi.defaultStage?.node.defaultChild as CfnStage;
+    stage.addPropertyOverride('RouteSettings', {
+      [`GET /${THROTTLED_PATH}`]: { ThrottlingRateLimit: 0, ThrottlingBurstLimit: 0 },
+    });
     new CfnOutput(this, 'ErrorsHttpApiEndpoint', { value: this.httpApi.apiEndpoint });
   }
 }

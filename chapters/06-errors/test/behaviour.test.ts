@@ -4,8 +4,8 @@ import { gatewayTest, synthStack } from '@cors-workshop/testing';
 import { ResponseType } from 'aws-cdk-lib/aws-apigateway';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { assembly, BARE_API, FIXED_API, HTTP_API } from '../checks.js';
-import { ErrorsCorsStack } from '../lib/errors-cors-stack.js';
+import { assembly, BARE_API, BINARY_API, FIXED_API, HTTP_API } from '../checks.js';
+import { DEMO_API_KEY, ErrorsCorsStack } from '../lib/errors-cors-stack.js';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -95,6 +95,89 @@ describe('FixedRestApi: gateway responses', () => {
 
     expect(answer.status).toBe(200);
     expect(corsHeaders(answer.headers)).toEqual({ 'access-control-allow-origin': '*' });
+  });
+});
+
+describe('the method request: API key, validation, throttling', () => {
+  it.for([BARE_API, FIXED_API])(
+    '%s lets a request with the demo key through to the function',
+    async (api, { gateway }) => {
+      const answer = await exchange(`${gateway.urlOf(api)}keyed`, 'GET', {
+        Origin: ORIGIN,
+        'x-api-key': DEMO_API_KEY,
+      });
+
+      expect(answer.status).toBe(200);
+      expect(answer.body).toBe('{"items":[]}');
+    },
+  );
+
+  it('refuses a key no usage plan grants with the same 403', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(BARE_API)}keyed`, 'GET', {
+      Origin: ORIGIN,
+      'x-api-key': 'a-key-that-no-usage-plan-grants',
+    });
+
+    expect(answer.status).toBe(403);
+    expect(answer.headers['x-amzn-errortype']).toBe('ForbiddenException');
+  });
+
+  it('lets GET /search?q=… and a POST /items with a name through validation', async ({ gateway }) => {
+    const search = await exchange(`${gateway.urlOf(BARE_API)}search?q=pens`);
+    const post = await request(`${gateway.urlOf(BARE_API)}items`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      body: '{"name":"pen"}',
+    });
+
+    expect(search.status).toBe(200);
+    expect(post.statusCode).toBe(200);
+    await post.body.text();
+  });
+
+  it('refuses a POST /items without a body as an invalid body', async ({ gateway }) => {
+    const answer = await request(`${gateway.urlOf(BARE_API)}items`, {
+      method: 'POST',
+      headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+    });
+
+    expect(answer.statusCode).toBe(400);
+    expect(await answer.body.text()).toBe('{"message":"Invalid request body"}');
+  });
+
+  it('throttles only the GET: the preflight of /throttled still answers 204', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(BARE_API)}throttled`, 'OPTIONS', {
+      Origin: ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+    });
+
+    expect(answer.status).toBe(204);
+  });
+});
+
+describe('BinaryRestApi: binaryMediaTypes */* and the preflight', () => {
+  it('answers the preflight as CDK generates it 500, without any CORS header', async ({ gateway }) => {
+    const answer = await exchange(`${gateway.urlOf(BINARY_API)}as-generated`, 'OPTIONS', {
+      Origin: ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+    });
+
+    expect(answer.status).toBe(500);
+    expect(corsHeaders(answer.headers)).toEqual({});
+  });
+
+  it('answers the converted preflight 204 with the MOCK headers, and the GET behind it 200', async ({
+    gateway,
+  }) => {
+    const preflight = await exchange(`${gateway.urlOf(BINARY_API)}converted`, 'OPTIONS', {
+      Origin: ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+    });
+    const get = await exchange(`${gateway.urlOf(BINARY_API)}converted`);
+
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('*');
+    expect(get.status).toBe(200);
   });
 });
 

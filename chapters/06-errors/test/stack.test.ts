@@ -1,10 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { type CloudFormationResource, renderExpectedTemplate, synthStack } from '@cors-workshop/testing';
-import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { Cors, MockIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { describe, expect, it } from 'vitest';
-import { convertPreflightToText, ErrorsCorsStack, INTEGRATION_TIMEOUT } from '../lib/errors-cors-stack.js';
+import { ErrorsCorsStack, INTEGRATION_TIMEOUT } from '../lib/errors-cors-stack.js';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const synth = synthStack(
@@ -113,30 +111,90 @@ describe('binary media types and the preflight', () => {
     expect(resource('BinaryRestApi1C34AC9E').Properties?.BinaryMediaTypes).toEqual(['*/*']);
   });
 
-  it("converts the body of its preflight's MOCK to text", () => {
-    expect(resource('BinaryRestApiitemsOPTIONS0C954115').Properties?.Integration).toMatchObject({
+  it("keeps CDK's preflight as generated on /as-generated: a MOCK without ContentHandling", () => {
+    const integration = resource('BinaryRestApiasgeneratedOPTIONSDCE26A74').Properties?.Integration;
+
+    expect(integration).toMatchObject({
+      Type: 'MOCK',
+      RequestTemplates: { 'application/json': '{ statusCode: 200 }' },
+    });
+    expect(integration).not.toHaveProperty('ContentHandling');
+  });
+
+  it("converts the body of /converted's preflight MOCK to text", () => {
+    expect(resource('BinaryRestApiconvertedOPTIONS1F78CAA4').Properties?.Integration).toMatchObject({
       Type: 'MOCK',
       ContentHandling: 'CONVERT_TO_TEXT',
       RequestTemplates: { 'application/json': '{ statusCode: 200 }' },
     });
   });
 
-  it("is a fix CDK's own preflight does not make: it sets no ContentHandling", () => {
-    const preflightOf = (convert: boolean) => {
-      const stack = new Stack(new App(), 'Preflight');
-      const api = new RestApi(stack, 'Api', { binaryMediaTypes: ['*/*'] });
-      const items = api.root.addResource('items', {
-        defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS },
-      });
-      items.addMethod('GET', new MockIntegration());
-      if (convert) convertPreflightToText(items);
-      return JSON.stringify(Template.fromStack(stack).toJSON());
-    };
-    const before = preflightOf(false);
-    const after = preflightOf(true);
+  it('changes nothing else of the preflight', () => {
+    const integrationOf = (logicalId: string) =>
+      (resource(logicalId).Properties?.Integration ?? {}) as Record<string, unknown>;
+    const { ContentHandling: _, ...converted } = integrationOf('BinaryRestApiconvertedOPTIONS1F78CAA4');
 
-    expect(before).not.toContain('ContentHandling');
-    expect(after).toContain('"ContentHandling":"CONVERT_TO_TEXT"');
+    expect(converted).toEqual(integrationOf('BinaryRestApiasgeneratedOPTIONSDCE26A74'));
+  });
+});
+
+describe('the method request routes, on both REST APIs', () => {
+  it.for(['BareRestApi5A595F09', 'FixedRestApi0F650B4E'])('%s: GET /keyed needs an API key', (api) => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      RestApiId: { Ref: api },
+      HttpMethod: 'GET',
+      ApiKeyRequired: true,
+    });
+  });
+
+  it('grants the one demo key on both stages, through a usage plan each', () => {
+    expect(resource('DemoApiKey59C48302').Properties).toEqual({
+      Enabled: true,
+      Value: 'cors-workshop-06-demo-key-not-a-secret',
+    });
+    template.resourceCountIs('AWS::ApiGateway::UsagePlan', 2);
+    template.resourcePropertiesCountIs(
+      'AWS::ApiGateway::UsagePlanKey',
+      { KeyId: { Ref: 'DemoApiKey59C48302' }, KeyType: 'API_KEY' },
+      2,
+    );
+  });
+
+  it('validates the query string of GET /search and the body of POST /items against a model', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'GET',
+      RequestParameters: { 'method.request.querystring.q': true },
+      RequestValidatorId: { Ref: 'BareRestApiParametersValidator32DDD811' },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Method', {
+      HttpMethod: 'POST',
+      RequestValidatorId: { Ref: 'BareRestApiBodyValidator0150C02C' },
+    });
+    template.hasResourceProperties('AWS::ApiGateway::Model', {
+      ContentType: 'application/json',
+      Schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+    });
+  });
+
+  it.for(['BareRestApiDeploymentStageprodB583B4B0', 'FixedRestApiDeploymentStageprod536A7A17'])(
+    '%s throttles GET /throttled to zero, and nothing else',
+    (stage) => {
+      expect(resource(stage).Properties?.MethodSettings).toEqual([
+        {
+          DataTraceEnabled: false,
+          HttpMethod: 'GET',
+          ResourcePath: '/~1throttled',
+          ThrottlingBurstLimit: 0,
+          ThrottlingRateLimit: 0,
+        },
+      ]);
+    },
+  );
+
+  it('throttles GET /throttled to zero on the HTTP API too, by route', () => {
+    expect(resource('ErrorsHttpApiDefaultStage6EA1BF43').Properties?.RouteSettings).toEqual({
+      'GET /throttled': { ThrottlingRateLimit: 0, ThrottlingBurstLimit: 0 },
+    });
   });
 });
 
