@@ -14,6 +14,8 @@ stack_name='errors-cors-stack'
 origin="${ORIGIN:-http://localhost:3000}"
 proxy_failure='{"message": "Internal server error"}'
 missing_token='{"message":"Missing Authentication Token"}'
+api_key='cors-workshop-06-demo-key-not-a-secret'
+json='Content-Type: application/json'
 
 find_api BareRestApiEndpoint BareRestApi5A595F09
 fixed_url="$(other_api_url FIXED_API_URL FixedRestApiEndpoint FixedRestApi0F650B4E)"
@@ -52,6 +54,30 @@ expect_status 504
 expect_no_cors_header
 expect_body '{"message":"Endpoint request timed out"}'
 
+# The method request: an API key, request validation, throttling. No integration runs.
+exchange GET "${base_url}keyed" "Origin: $origin"
+expect_status 403
+expect_header x-amzn-errortype ForbiddenException
+expect_no_cors_header
+
+exchange GET "${base_url}keyed" "Origin: $origin" "x-api-key: $api_key"
+expect_status 200
+expect_header access-control-allow-origin '*'
+
+exchange GET "${base_url}search" "Origin: $origin"
+expect_status 400
+expect_no_cors_header
+expect_body_contains 'Missing required request parameters: [q]'
+
+exchange POST "${base_url}items" --data-raw '{"title":"no name"}' "Origin: $origin" "$json"
+expect_status 400
+expect_no_cors_header
+expect_body_contains 'Invalid request body'
+
+exchange GET "${base_url}throttled" "Origin: $origin"
+expect_status 429
+expect_no_cors_header
+
 # --- FixedRestApi: DEFAULT_4XX, DEFAULT_5XX and two specific types ---------------------------------------
 
 if [[ -z "$fixed_url" ]]; then
@@ -79,6 +105,23 @@ else
   expect_status 502
   expect_header access-control-allow-origin '*'
 
+  # DEFAULT_4XX covers the method request's errors too.
+  exchange GET "${fixed_url}keyed" "Origin: $origin"
+  expect_status 403
+  expect_header access-control-allow-origin '*'
+
+  exchange GET "${fixed_url}search" "Origin: $origin"
+  expect_status 400
+  expect_header access-control-allow-origin '*'
+
+  exchange POST "${fixed_url}items" --data-raw '{"title":"no name"}' "Origin: $origin" "$json"
+  expect_status 400
+  expect_header access-control-allow-origin '*'
+
+  exchange GET "${fixed_url}throttled" "Origin: $origin"
+  expect_status 429
+  expect_header access-control-allow-origin '*'
+
   # The specific INTEGRATION_TIMEOUT response sets a body only: it does not inherit DEFAULT_5XX's header.
   exchange GET "${fixed_url}slow" "Origin: $origin"
   expect_status 504
@@ -91,7 +134,7 @@ else
   expect_header access-control-allow-origin '*'
 fi
 
-# --- BinaryRestApi: binaryMediaTypes */* and a preflight that converts its body to text -------------------
+# --- BinaryRestApi: binaryMediaTypes */*, CDK's preflight as generated and converted to text ------------
 
 if [[ -z "$binary_url" ]]; then
   printf '\n(skipping BinaryRestApi: set BINARY_API_URL to check it too)\n'
@@ -99,7 +142,13 @@ else
   binary_url="${binary_url%/}/"
   printf '\nVerifying %s\n' "$binary_url"
 
-  exchange OPTIONS "${binary_url}items" "Origin: $origin" 'Access-Control-Request-Method: GET'
+  # CDK's preflight as generated: its MOCK cannot transform a binary request.
+  exchange OPTIONS "${binary_url}as-generated" "Origin: $origin" 'Access-Control-Request-Method: GET'
+  expect_status 500
+  expect_no_cors_header
+
+  # The same preflight with ContentHandling: CONVERT_TO_TEXT.
+  exchange OPTIONS "${binary_url}converted" "Origin: $origin" 'Access-Control-Request-Method: GET'
   expect_status 204
   expect_header access-control-allow-origin '*'
 fi
@@ -129,6 +178,10 @@ else
   # The status of an HTTP API integration timeout is the local gateway's documented choice.
   exchange GET "${http_url}slow" "Origin: $origin"
   expect_status 503
+  expect_header access-control-allow-origin '*'
+
+  exchange GET "${http_url}throttled" "Origin: $origin"
+  expect_status 429
   expect_header access-control-allow-origin '*'
 fi
 
