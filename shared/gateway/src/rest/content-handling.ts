@@ -1,4 +1,4 @@
-import { mediaTypeMatches } from './proxy-event.js';
+import { matchesBinaryMediaType } from './binary-media-types.js';
 
 /** `ContentHandling` of an integration or integration response: how API Gateway converts the payload. */
 export type ContentHandling = 'CONVERT_TO_TEXT' | 'CONVERT_TO_BINARY';
@@ -32,5 +32,5 @@ export function isBinaryRequest(
 ): boolean {
   if (binaryMediaTypes.length === 0) return false;
   const type = contentType ?? 'application/json';
-  return binaryMediaTypes.some((pattern) => mediaTypeMatches(pattern, type));
+  return binaryMediaTypes.some((pattern) => matchesBinaryMediaType(pattern, type));
 }

@@ -15,6 +15,11 @@ export interface MappingRequest {
   readonly stageVariables: Readonly<Record<string, string>> | null;
   /** The overrides set so far (by the request template, when rendering a response template). */
   readonly overrides?: MappingOverrides;
+  /**
+   * The request headers as the integration sees them (see `methodRequestHeaders`), for
+   * `$input.params()`; without them, the client's headers as sent.
+   */
+  readonly headers?: ReadonlyArray<readonly [string, string]>;
 }
 
 const literalTemplates = new WeakMap<MappingTemplate, boolean>();
@@ -37,8 +42,11 @@ export function renderMapping(
   if (isLiteralTemplate(template))
     return { output: template.source, overrides: input.overrides ?? emptyOverrides() };
   const header: Record<string, string> = {};
-  const raw = input.request.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
+  if (input.headers) for (const [name, value] of input.headers) header[name] = value;
+  else {
+    const raw = input.request.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
+  }
   const result = template.render({
     body: input.body,
     params: {

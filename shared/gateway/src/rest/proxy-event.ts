@@ -1,5 +1,5 @@
 import type { GatewayRequest } from '../server/gateway-request.js';
-import { mediaType } from '../server/gateway-request.js';
+import { isBinaryMediaType } from './binary-media-types.js';
 import type { RestRequestContext } from './request-context.js';
 import type { RestApiModel, RestStage } from './rest-api-model.js';
 import type { RestRoute } from './rest-router.js';
@@ -24,8 +24,13 @@ export interface RestProxyEvent {
 }
 
 /**
- * Builds the payload format 1.0 event a Lambda proxy integration receives: `path` without the stage,
- * `requestContext.path` with it, `null` (never `{}`) for absent maps, header names in the client's case.
+ * Builds the payload format 1.0 event a Lambda proxy integration receives, as recorded on AWS (LocalStack
+ * test `test_apigateway_lambda.py::test_lambda_aws_proxy_integration`, validated 2024-08-02): `path`
+ * without the stage and with the slashes right after it collapsed (`/prod//items` → `/items`), inner and
+ * trailing slashes kept; `requestContext.path` with the stage; `null` (never `{}`) for absent maps; the
+ * headers as API Gateway passes them (see `methodRequestHeaders`); the body in base64 with
+ * `isBase64Encoded` when its `Content-Type` is one of the API's binary media types.
+ * @param headers - the request headers as the integration sees them
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format
  */
 export function restProxyEvent(
@@ -34,27 +39,26 @@ export function restProxyEvent(
   route: RestRoute,
   request: GatewayRequest,
   requestContext: RestRequestContext,
+  headers: ReadonlyArray<readonly [string, string]>,
 ): RestProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
-  const raw = request.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!;
-    const value = raw[i + 1]!;
-    headers[name] = value;
-    const values = multiValueHeaders[name];
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  let contentType: string | undefined;
+  for (const [name, value] of headers) {
+    single[name] = value;
+    const values = multi[name];
     if (values) values.push(value);
-    else multiValueHeaders[name] = [value];
+    else multi[name] = [value];
+    if (contentType === undefined && name.toLowerCase() === 'content-type') contentType = value;
   }
   const query = parseQuery(request.rawQuery);
-  const isBinary = isBinaryBody(api, headers, request.body);
-  const stagePrefix = `/${stage.name}`;
+  const isBinary = request.body.length > 0 && isBinaryMediaType(api.binaryMediaTypes, contentType);
   return {
     resource: route.resource.path,
-    path: request.path.startsWith(stagePrefix) ? request.path.slice(stagePrefix.length) || '/' : request.path,
+    path: pathBelowStage(request.path),
     httpMethod: request.method,
-    headers: raw.length > 0 ? headers : null,
-    multiValueHeaders: raw.length > 0 ? multiValueHeaders : null,
+    headers: headers.length > 0 ? single : null,
+    multiValueHeaders: headers.length > 0 ? multi : null,
     queryStringParameters: query.single,
     multiValueQueryStringParameters: query.multi,
     pathParameters: route.pathParameters,
@@ -65,22 +69,20 @@ export function restProxyEvent(
   };
 }
 
-function isBinaryBody(api: RestApiModel, headers: Record<string, string>, body: Buffer): boolean {
-  if (body.length === 0 || api.binaryMediaTypes.length === 0) return false;
-  let contentType: string | undefined;
-  for (const name in headers) if (name.toLowerCase() === 'content-type') contentType = headers[name];
-  const type = mediaType(contentType);
-  return type !== undefined && api.binaryMediaTypes.some((pattern) => mediaTypeMatches(pattern, type));
+/**
+ * The event's `path`: the request path after its stage, the slashes right after the stage collapsed into
+ * one (`//prod//items/` → `/items/`); `/` when nothing follows the stage.
+ */
+export function pathBelowStage(path: string): string {
+  const afterStage = path.replace(/^\/*[^/]*/, '');
+  return afterStage.replace(/^\/+/, '/') || '/';
 }
 
-/** Whether `type` matches a binary media type entry such as `image/png`, `image/*` or `*\/*`. */
-export function mediaTypeMatches(pattern: string, type: string): boolean {
-  const [pMain, pSub] = pattern.toLowerCase().split('/');
-  const [tMain, tSub] = type.split('/');
-  return (pMain === '*' || pMain === tMain) && (pSub === '*' || pSub === tSub);
-}
-
-/** Parses a raw query string into the single- and multi-value maps of a payload 1.0 event. */
+/**
+ * Parses a raw query string into the single- and multi-value maps of a payload 1.0 event: names and values
+ * are decoded (`+` is a space), a name without `=` has the value `""`, and the single-value map holds the
+ * last value of a repeated name.
+ */
 export function parseQuery(rawQuery: string): {
   single: Record<string, string> | null;
   multi: Record<string, string[]> | null;

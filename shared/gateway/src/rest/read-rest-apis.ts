@@ -8,6 +8,7 @@ import { parseServiceIntegrationUri, pathPlaceholders } from '../services/servic
 import { compileMappingTemplate } from '../vtl/index.js';
 import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
+import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
 import {
   parseRequestParameterSource,
@@ -33,9 +34,9 @@ import type {
   RestServiceIntegration,
   RestStage,
 } from './rest-api-model.js';
+import { resolveLambdaTarget } from './stage-variable-function.js';
 import { findUnemulatedSettings } from './unemulated-settings.js';
-
-const LAMBDA_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
+import { integrationProblem, lambdaFunctionArnOf } from './validate-integration.js';
 
 /**
  * Reads every `AWS::ApiGateway::RestApi` of a stack with its resources, methods, stages and gateway
@@ -49,11 +50,10 @@ export function readRestApis(
   functions: ReadonlyMap<string, LambdaFunctionDefinition>,
 ): RestApiModel[] {
   const resources = Object.entries(stack.template.Resources ?? {});
-  const functionsByArn = new Map([...functions.values()].map((fn) => [fn.arn, fn]));
   const apis: RestApiModel[] = [];
   for (const [logicalId, resource] of resources) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
-    const reader = new RestApiReader(stack, resolver, functionsByArn, logicalId, resource);
+    const reader = new RestApiReader(stack, resolver, functions, logicalId, resource);
     apis.push(reader.read(resources));
   }
   return apis;
@@ -63,11 +63,12 @@ class RestApiReader {
   readonly #apiId: string;
   readonly #byPhysicalId = new Map<string, RestResource>();
   #methodRequests!: MethodRequestReader;
+  #stages: ReadonlyMap<string, RestStage> = new Map();
 
   constructor(
     private readonly stack: LoadedStack,
     private readonly resolver: IntrinsicResolver,
-    private readonly functionsByArn: ReadonlyMap<string, LambdaFunctionDefinition>,
+    private readonly functions: ReadonlyMap<string, LambdaFunctionDefinition>,
     private readonly logicalId: string,
     private readonly resource: CfnResource,
   ) {
@@ -94,6 +95,7 @@ class RestApiReader {
       mine,
       resources,
     );
+    this.#stages = this.#readStages(mine);
     this.#buildTree(mine.filter(([, r]) => r.Type === 'AWS::ApiGateway::Resource'));
     for (const [id, r] of mine) {
       if (r.Type === 'AWS::ApiGateway::Method') this.#addMethod(id, r);
@@ -108,7 +110,7 @@ class RestApiReader {
       accountId: this.resolver.pseudo.accountId,
       region: this.resolver.pseudo.region,
       root,
-      stages: this.#readStages(mine),
+      stages: this.#stages,
       gatewayResponses: this.#readGatewayResponses(mine),
       binaryMediaTypes,
       apiKeys: this.#methodRequests.apiKeys,
@@ -225,9 +227,13 @@ class RestApiReader {
   ): RestIntegration {
     if (raw === undefined) this.#fail('the method has no Integration', logicalId);
     const integration = this.resolver.resolve(raw) as Record<string, unknown>;
+    const problem = integrationProblem(integration);
+    if (problem) this.#fail(problem, logicalId);
     const type = integration.Type as RestIntegrationType;
     const origin = (part: string) => `${logicalId} Integration.${part}`;
     let lambda: LambdaFunctionDefinition | undefined;
+    let lambdaByStage: ReadonlyMap<string, LambdaFunctionDefinition> | undefined;
+    let lambdaRequestParameters: RestIntegration['lambdaRequestParameters'];
     let service: RestServiceIntegration | undefined;
     switch (type) {
       case 'MOCK':
@@ -235,8 +241,8 @@ class RestApiReader {
       case 'AWS_PROXY':
       case 'AWS': {
         const uri = String(integration.Uri ?? '');
-        const match = LAMBDA_URI.exec(uri);
-        if (!match) {
+        const functionArn = lambdaFunctionArnOf(uri);
+        if (!functionArn) {
           if (type === 'AWS_PROXY') {
             this.#fail(
               "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose stream invocations.",
@@ -246,19 +252,21 @@ class RestApiReader {
           service = this.#readServiceIntegration(logicalId, uri, integration);
           break;
         }
-        const arn = match[1]!.replace(/^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:]+):.+$/, '$1');
-        lambda = this.functionsByArn.get(arn);
-        if (!lambda)
-          this.#fail(
-            `the integration invokes ${arn}, which is not a function with local code in this stack`,
-            logicalId,
-          );
-        if (!lambda.runtime.startsWith('nodejs')) {
-          this.#fail(
-            `runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`,
-            logicalId,
-          );
+        const target = resolveLambdaTarget(functionArn, this.#stages, this.functions.values());
+        if (target.kind === 'unknown') this.#fail(target.reason, logicalId);
+        lambdaByStage = target.kind === 'per-stage' ? target.byStage : undefined;
+        lambda = target.kind === 'fixed' ? target.fn : target.byStage.values().next().value!;
+        for (const fn of lambdaByStage?.values() ?? [lambda]) {
+          if (!fn.runtime.startsWith('nodejs')) {
+            this.#fail(
+              `runtime "${fn.runtime}" of ${fn.logicalId} cannot run locally; only nodejs runtimes can`,
+              logicalId,
+            );
+          }
         }
+        const parameters = parseIntegrationRequestParameters(integration.RequestParameters);
+        if (typeof parameters === 'string') this.#fail(parameters, logicalId);
+        lambdaRequestParameters = parameters;
         break;
       }
       default:
@@ -292,7 +300,13 @@ class RestApiReader {
       requestTemplates: this.#compileTemplates(integration.RequestTemplates, origin('RequestTemplates')),
       integrationResponses,
       lambda,
+      ...(lambdaByStage ? { lambdaByStage } : {}),
+      ...(lambdaRequestParameters ? { lambdaRequestParameters } : {}),
       ...(service ? { service } : {}),
+      integrationHttpMethod:
+        integration.IntegrationHttpMethod === undefined
+          ? undefined
+          : String(integration.IntegrationHttpMethod).toUpperCase(),
       timeoutMs,
     };
   }

@@ -33,7 +33,10 @@ export interface RestRequestContext {
   readonly extendedRequestId: string;
   readonly httpMethod: string;
   readonly identity: RestIdentity;
-  /** The full path with the stage, e.g. `/prod/items`. */
+  /**
+   * The path as sent, with the stage, e.g. `/prod/items`: slashes before the stage collapse into one,
+   * empty segments after it stay (`/prod//items`).
+   */
   readonly path: string;
   readonly protocol: string;
   readonly requestId: string;
@@ -94,7 +97,7 @@ export function restRequestContext(
       request.sourceIp.replace(/^::ffff:/, ''),
       headerValue(request.rawHeaders, 'user-agent') ?? null,
     ),
-    path: request.path,
+    path: request.path.replace(/^\/+/, '/'),
     protocol: request.protocol,
     requestId: ids.requestId,
     requestTime: clfTime(request.receivedAt),

@@ -71,6 +71,11 @@ export interface RequestParameterInput {
   /** `$context` of the request (read only for `context.X`, so it can be built lazily). */
   readonly context: Record<string, unknown>;
   readonly stageVariables: Readonly<Record<string, string>> | null;
+  /**
+   * The request headers as the integration sees them (see `methodRequestHeaders`); without them, the
+   * client's headers as sent.
+   */
+  readonly headers?: ReadonlyArray<readonly [string, string]>;
 }
 
 /**
@@ -130,9 +135,13 @@ function methodRequestValue(
     case 'multivalueheader': {
       const lower = name.toLowerCase();
       const values: string[] = [];
-      const raw = input.request.rawHeaders;
-      for (let i = 0; i + 1 < raw.length; i += 2) {
-        if (raw[i]!.toLowerCase() === lower) values.push(raw[i + 1]!);
+      if (input.headers) {
+        for (const [header, value] of input.headers) if (header.toLowerCase() === lower) values.push(value);
+      } else {
+        const raw = input.request.rawHeaders;
+        for (let i = 0; i + 1 < raw.length; i += 2) {
+          if (raw[i]!.toLowerCase() === lower) values.push(raw[i + 1]!);
+        }
       }
       if (values.length === 0) return undefined;
       return location === 'header' ? values[0] : values.join(',');

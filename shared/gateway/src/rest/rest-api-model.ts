@@ -3,6 +3,7 @@ import type { AwsServiceName } from '../services/service-catalog.js';
 import type { ServiceIntegrationUri } from '../services/service-integration-uri.js';
 import type { MappingTemplate } from '../vtl/index.js';
 import type { ContentHandling } from './content-handling.js';
+import type { IntegrationRequestParameters } from './lambda-request-parameters.js';
 import type { MethodRequestSettings } from './method-request-model.js';
 import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
@@ -57,8 +58,17 @@ export interface RestIntegration {
   readonly passthroughBehavior: PassthroughBehavior;
   readonly requestTemplates: KeyedTemplates;
   readonly integrationResponses: readonly RestIntegrationResponse[];
-  /** The function a Lambda integration invokes. */
+  /** The function a Lambda integration invokes (for a per-stage function, the first stage's). */
   readonly lambda: LambdaFunctionDefinition | undefined;
+  /**
+   * The function of each stage, when the integration names its function through `${stageVariables.name}`;
+   * a stage missing here cannot invoke it (500).
+   */
+  readonly lambdaByStage?: ReadonlyMap<string, LambdaFunctionDefinition>;
+  /** A Lambda integration's `RequestParameters` (a service integration keeps its own in `service`). */
+  readonly lambdaRequestParameters?: IntegrationRequestParameters;
+  /** `IntegrationHttpMethod`, upper case; `undefined` for `MOCK` without one. */
+  readonly integrationHttpMethod?: string;
   /** The AWS service an `AWS` integration calls, when it calls one rather than Lambda. */
   readonly service?: RestServiceIntegration;
   /** @default 29000 */

@@ -73,9 +73,9 @@ export class RestApiPipeline {
     const { api, logger } = this.#deps;
     const requestId = newRequestId();
     const extendedRequestId = newExtendedRequestId();
-    const { stage: stageName, segments } = splitStagePath(request.path);
+    const { stage: stageName, segments, tails } = splitStagePath(request.path);
     const stage = api.stages.get(stageName);
-    const route = stage && matchRestRoute(api.root, segments, request.method);
+    const route = stage && matchRestRoute(api.root, segments, request.method, tails);
     if (!stage || !route) {
       return gatewayErrorResponse(
         api,

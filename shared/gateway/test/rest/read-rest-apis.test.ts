@@ -77,7 +77,11 @@ describe('readRestApis', () => {
         {
           path: '/',
           httpMethod: 'GET',
-          integration: { Type: 'AWS_PROXY', Uri: 'arn:aws:apigateway:us-east-1:sqs:path/1/q' },
+          integration: {
+            Type: 'AWS_PROXY',
+            IntegrationHttpMethod: 'POST',
+            Uri: 'arn:aws:apigateway:us-east-1:sqs:path/1/q',
+          },
         },
       ]),
     ).toThrow(

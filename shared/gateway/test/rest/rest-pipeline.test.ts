@@ -141,11 +141,11 @@ describe('a REST API served by the local gateway', () => {
       expect(await response.body.text()).toBe('{"message":"Missing Authentication Token"}');
     });
 
-    it('fills path parameters and serves any method on a {proxy+} resource', async () => {
+    it('fills path parameters as sent, still percent-encoded, and serves any method on a {proxy+} resource', async () => {
       const one = await request(`${url}items/a%20b`);
       expect((await one.body.json()) as object).toMatchObject({
         resource: '/items/{id}',
-        pathParameters: { id: 'a b' },
+        pathParameters: { id: 'a%20b' },
       });
       const greedy = await request(`${url}files/x/y.txt`, { method: 'PUT', body: 'hi' });
       expect((await greedy.body.json()) as object).toMatchObject({

@@ -55,8 +55,14 @@ describe('matchRestRoute', () => {
 });
 
 describe('splitStagePath', () => {
-  it('takes the first segment as the stage and ignores empty segments', () => {
-    expect(splitStagePath('/prod//items/1/')).toEqual({ stage: 'prod', segments: ['items', '1'] });
-    expect(splitStagePath('/')).toEqual({ stage: '', segments: [] });
+  it('takes the first segment as the stage and routes without empty segments', () => {
+    expect(splitStagePath('/prod//items/1/')).toMatchObject({ stage: 'prod', segments: ['items', '1'] });
+    expect(splitStagePath('//prod/items')).toMatchObject({ stage: 'prod', segments: ['items'] });
+    expect(splitStagePath('/')).toEqual({ stage: '', segments: [], tails: [] });
+  });
+
+  it('keeps the rest of the path as sent for a greedy parameter, inner empty segments included', () => {
+    expect(splitStagePath('/prod/a//b/c/').tails).toEqual(['a//b/c', 'b/c', 'c']);
+    expect(splitStagePath('/prod//a').tails).toEqual(['a']);
   });
 });

@@ -378,7 +378,7 @@ describe('REST AWS integrations the gateway refuses at load, naming the method',
     [
       'a URI that is neither Lambda nor a service',
       { ...base, Uri: 'https://example.com/' },
-      'is neither a Lambda function invocation nor an AWS service',
+      'Invalid ARN specified in the request',
     ],
     [
       'a path placeholder no parameter fills',

@@ -28,14 +28,7 @@ export async function awsServiceIntegration(
   }
   const mapped: Array<readonly [RequestParameterTarget, string]> = [];
   for (const [where, source] of target.requestParameters) {
-    const value = resolveRequestParameter(source, {
-      request: state.request,
-      pathParameters: state.route.pathParameters,
-      get context() {
-        return state.context;
-      },
-      stageVariables: state.stage.variables,
-    });
+    const value = resolveRequestParameter(source, state.parameterInput());
     if (value !== undefined) mapped.push([where, value]);
   }
   const built = buildServiceRequest(target, body, mapped, overrides?.requestOverride);

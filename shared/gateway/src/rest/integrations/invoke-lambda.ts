@@ -1,17 +1,30 @@
 import type { InvocationOutcome } from '../../lambda/execution-environment.js';
+import type { LambdaFunctionDefinition } from '../../lambda/lambda-function.js';
 import type { RestIntegration } from '../rest-api-model.js';
 import type { RequestState } from '../stages/request-state.js';
 
 /**
- * Invokes the integration's function, giving up with `'integration-timeout'` when the integration's
- * `TimeoutInMillis` is shorter than the function's own timeout and runs out first.
+ * The function an integration invokes for this request's stage: its only one, or the one the stage's
+ * variables name when the integration's ARN holds `${stageVariables.name}`.
+ * @returns `undefined` when this stage's variables name no function
+ */
+export function functionFor(
+  state: RequestState,
+  integration: RestIntegration,
+): LambdaFunctionDefinition | undefined {
+  return integration.lambdaByStage ? integration.lambdaByStage.get(state.stage.name) : integration.lambda;
+}
+
+/**
+ * Invokes `lambda`, giving up with `'integration-timeout'` when the integration's `TimeoutInMillis` is
+ * shorter than the function's own timeout and runs out first.
  */
 export async function invokeLambda(
   state: RequestState,
   integration: RestIntegration,
+  lambda: LambdaFunctionDefinition,
   event: unknown,
 ): Promise<InvocationOutcome | 'integration-timeout'> {
-  const lambda = integration.lambda!;
   const invocation = state.deps.runtime.invoke(lambda, state.requestId, event);
   if (integration.timeoutMs >= lambda.timeoutSeconds * 1000) return invocation;
   let timer: NodeJS.Timeout | undefined;

@@ -1,17 +1,19 @@
 import type { GatewayResponse } from '../../server/gateway-request.js';
 import { headerValue } from '../../server/gateway-request.js';
-import { newTraceId } from '../../server/request-ids.js';
 import type { MappingOverrides } from '../../vtl/index.js';
 import type { IntegrationResult } from '../integrations/integration-result.js';
+import { functionFor } from '../integrations/invoke-lambda.js';
 import { renderMapping, selectTemplate } from '../mapping.js';
 import { resolveResponseParameter } from '../resolve-response-parameter.js';
 import type { RestIntegration, RestIntegrationResponse } from '../rest-api-model.js';
+import { remapResponseHeaders } from '../restricted-headers.js';
 import type { RequestState } from './request-state.js';
 
 /**
  * The method response stage: the selected integration response's header mappings and response template
  * (chosen by `Accept`), then the template's `$context.responseOverride`. A non-proxy response carries only
- * the mapped headers and overrides, with `Content-Type: application/json` unless one is mapped.
+ * the mapped headers and overrides, with `Content-Type: application/json` unless one is mapped; a mapped
+ * header API Gateway reserves is sent as `x-amzn-Remapped-<name>` (`Transfer-Encoding` is dropped).
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-settings-method-response.html
  */
 export function methodResponse(
@@ -50,15 +52,17 @@ export function methodResponse(
     overrideHeaders.some(([n]) => n.toLowerCase() === lower);
   if (status !== 204 && !isSet('content-type')) headers.push(['Content-Type', 'application/json']);
   headers.push(['x-amzn-RequestId', state.requestId]);
+  const set: Array<[string, string]> = [];
   for (const [name, value] of mapped) {
-    if (!overrideHeaders.some(([n]) => n.toLowerCase() === name.toLowerCase())) headers.push([name, value]);
+    if (!overrideHeaders.some(([n]) => n.toLowerCase() === name.toLowerCase())) set.push([name, value]);
   }
-  for (const [name, value] of overrideHeaders) headers.push([name, String(value)]);
+  for (const [name, value] of overrideHeaders) set.push([name, String(value)]);
+  headers.push(...remapResponseHeaders(set));
   headers.push(['x-amz-apigw-id', state.extendedRequestId]);
-  if (integration.type !== 'MOCK') headers.push(['X-Amzn-Trace-Id', newTraceId(state.request.receivedAt)]);
+  if (integration.type !== 'MOCK') headers.push(['X-Amzn-Trace-Id', state.traceHeader]);
   const label =
     integration.type === 'MOCK'
       ? 'MOCK'
-      : `AWS ${integration.service ? integration.service.label : integration.lambda!.logicalId}`;
+      : `AWS ${integration.service ? integration.service.label : (functionFor(state, integration) ?? integration.lambda!).logicalId}`;
   return { status, headers, body, integration: label };
 }

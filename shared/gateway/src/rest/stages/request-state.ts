@@ -1,13 +1,17 @@
 import type { LambdaRuntime } from '../../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../../server/gateway-request.js';
+import { headerValue } from '../../server/gateway-request.js';
 import type { ServiceBackends } from '../../services/service-backends.js';
 import type { MappingOverrides } from '../../vtl/index.js';
 import { type ErrorVariant, gatewayErrorResponse } from '../gateway-error.js';
 import type { MappingRequest } from '../mapping.js';
+import { methodRequestHeaders } from '../method-request-headers.js';
 import { restRequestContext } from '../request-context.js';
+import type { RequestParameterInput } from '../request-parameter.js';
 import type { RestApiModel, RestStage } from '../rest-api-model.js';
 import type { RestRoute } from '../rest-router.js';
+import { propagatedTraceHeader } from '../trace-header.js';
 import type { ApiKeyEntry } from '../usage-plan-model.js';
 
 /** What every stage of one REST API's pipeline shares: the API and the backends it calls. */
@@ -25,6 +29,8 @@ export interface RestPipelineDeps {
  */
 export class RequestState {
   #context: Record<string, unknown> | undefined;
+  #traceHeader: string | undefined;
+  #headers: Array<readonly [string, string]> | undefined;
 
   /** The API key the method request accepted (`$context.identity.apiKey`), once it has. */
   apiKey: ApiKeyEntry | undefined;
@@ -61,6 +67,35 @@ export class RequestState {
     return this.#context;
   }
 
+  /** This request's `X-Amzn-Trace-Id`: the client's, completed, or a new one (see `propagatedTraceHeader`). */
+  get traceHeader(): string {
+    this.#traceHeader ??= propagatedTraceHeader(
+      headerValue(this.request.rawHeaders, 'x-amzn-trace-id'),
+      this.request.receivedAt,
+    );
+    return this.#traceHeader;
+  }
+
+  /** The request headers as the integration sees them (see `methodRequestHeaders`). */
+  get headers(): ReadonlyArray<readonly [string, string]> {
+    this.#headers ??= methodRequestHeaders(this.request, this.traceHeader);
+    return this.#headers;
+  }
+
+  /** What request parameter mappings read of this request. */
+  parameterInput(): RequestParameterInput {
+    const state = this;
+    return {
+      request: this.request,
+      pathParameters: this.route.pathParameters,
+      get context() {
+        return state.context;
+      },
+      stageVariables: this.stage.variables,
+      headers: this.headers,
+    };
+  }
+
   /**
    * Ends the request with the API's gateway response of `responseType` (customised or AWS's default).
    * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
@@ -94,6 +129,7 @@ export class RequestState {
       },
       stageVariables: this.stage.variables,
       overrides,
+      headers: this.headers,
     };
   }
 }
