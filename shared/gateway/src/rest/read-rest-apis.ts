@@ -37,6 +37,7 @@ import type {
 import { resolveLambdaTarget } from './stage-variable-function.js';
 import { findUnemulatedSettings } from './unemulated-settings.js';
 import { integrationProblem, lambdaFunctionArnOf } from './validate-integration.js';
+import { resourcePathProblem } from './validate-resource-tree.js';
 
 /**
  * Reads every `AWS::ApiGateway::RestApi` of a stack with its resources, methods, stages and gateway
@@ -161,6 +162,8 @@ class RestApiReader {
           continue;
         }
         const pathPart = this.resolver.resolveString(r.Properties?.PathPart, 'PathPart');
+        const treeProblem = resourcePathProblem(parent, pathPart);
+        if (treeProblem) this.#fail(treeProblem, id);
         const path = `${parent.path === '/' ? '' : parent.path}/${pathPart}`;
         const node = this.#newResource(this.resolver.ref(id) as string, id, path);
         const greedy = /^\{(.+)\+\}$/.exec(pathPart);

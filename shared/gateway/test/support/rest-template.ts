@@ -9,6 +9,8 @@ export interface TestFunction {
   readonly handler?: string;
   readonly timeout?: number;
   readonly environment?: Record<string, string>;
+  /** `FunctionName`, when the test needs a known physical name. */
+  readonly functionName?: string;
 }
 
 /** A method of a test template. */
@@ -17,25 +19,42 @@ export interface TestMethod {
   readonly httpMethod: string;
   readonly integration: Record<string, unknown>;
   readonly methodResponses?: unknown[];
+  /** The method's own `RequestParameters` (`method.request.…: required`). */
+  readonly requestParameters?: Record<string, boolean>;
   /** More `AWS::ApiGateway::Method` properties (e.g. `ApiKeyRequired`, `RequestValidatorId`). */
   readonly properties?: Record<string, unknown>;
 }
 
 /**
  * Builds a REST API template in the shape CDK synthesizes: a RestApi, its resources (from the paths), the
- * methods, a deployment and a `prod` stage.
+ * methods, a deployment and a stage (`prod` unless `stageName` says otherwise).
  */
 export function restApiTemplate(options: {
   methods: TestMethod[];
   functions?: Record<string, TestFunction>;
   extraResources?: Record<string, unknown>;
+  /** @default 'prod' */
+  stageName?: string;
+  stageVariables?: Record<string, string>;
+  binaryMediaTypes?: string[];
 }): Record<string, unknown> {
   const resources: Record<string, unknown> = {
-    Api: { Type: 'AWS::ApiGateway::RestApi', Properties: { Name: 'Api' } },
+    Api: {
+      Type: 'AWS::ApiGateway::RestApi',
+      Properties: {
+        Name: 'Api',
+        ...(options.binaryMediaTypes ? { BinaryMediaTypes: options.binaryMediaTypes } : {}),
+      },
+    },
     ApiDeployment: { Type: 'AWS::ApiGateway::Deployment', Properties: { RestApiId: { Ref: 'Api' } } },
     ApiStageProd: {
       Type: 'AWS::ApiGateway::Stage',
-      Properties: { RestApiId: { Ref: 'Api' }, DeploymentId: { Ref: 'ApiDeployment' }, StageName: 'prod' },
+      Properties: {
+        RestApiId: { Ref: 'Api' },
+        DeploymentId: { Ref: 'ApiDeployment' },
+        StageName: options.stageName ?? 'prod',
+        ...(options.stageVariables ? { Variables: options.stageVariables } : {}),
+      },
     },
   };
   const resourceIds = new Map<string, unknown>([['/', { 'Fn::GetAtt': ['Api', 'RootResourceId'] }]]);
@@ -62,6 +81,7 @@ export function restApiTemplate(options: {
         AuthorizationType: 'NONE',
         Integration: method.integration,
         ...(method.methodResponses ? { MethodResponses: method.methodResponses } : {}),
+        ...(method.requestParameters ? { RequestParameters: method.requestParameters } : {}),
         ...method.properties,
       },
     };
@@ -76,6 +96,7 @@ export function restApiTemplate(options: {
         Role: 'arn:aws:iam::123456789012:role/test',
         ...(fn.timeout ? { Timeout: fn.timeout } : {}),
         ...(fn.environment ? { Environment: { Variables: fn.environment } } : {}),
+        ...(fn.functionName ? { FunctionName: fn.functionName } : {}),
       },
       ...(fn.assetPath ? { Metadata: { 'aws:asset:path': fn.assetPath } } : {}),
     };
