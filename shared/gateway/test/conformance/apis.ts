@@ -402,6 +402,7 @@ export const APIS: Readonly<Record<string, Record<string, unknown>>> = {
                 { Ref: 'AWS::Region' },
                 ':',
                 { Ref: 'AWS::AccountId' },
+                // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's stage variable syntax
                 ':function:${stageVariables.lambdaFunction}/invocations',
               ],
             ],

@@ -112,6 +112,7 @@ export const LAMBDA_CUSTOM_CASES: readonly RequestCase[] = [
   },
   {
     kind: 'request',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's stage variable syntax
     name: 'a function named through ${stageVariables.name} is the one the stage names, and $stageVariables reads the stage',
     source: {
       test: 'test_apigateway_basic.py::TestAPIGateway::test_apigw_stage_variables[dev]',
