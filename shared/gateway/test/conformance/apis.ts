@@ -266,6 +266,26 @@ export const APIS: Readonly<Record<string, Record<string, unknown>>> = {
       },
     ],
   }),
+  proxyGetMethod: api({
+    stageName: 'test',
+    methods: [
+      {
+        path: '/{proxy+}',
+        httpMethod: 'ANY',
+        integration: proxy('ProxyEcho', { IntegrationHttpMethod: 'GET' }),
+      },
+    ],
+    extraResources: {
+      IntegrationFailure: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          ResponseType: 'INTEGRATION_FAILURE',
+          ResponseParameters: {},
+        },
+      },
+    },
+  }),
   resultFromBody: api({
     stageName: 'test',
     methods: [{ path: '/{proxy+}', httpMethod: 'ANY', integration: proxy('ResultFromBody') }],

@@ -105,4 +105,35 @@ describe('readRestApis', () => {
       }),
     ).toThrow('(Authorized): AuthorizationType "COGNITO_USER_POOLS" is not supported by the local gateway');
   });
+
+  it('refuses a request validator, naming it, since request validation is not emulated yet', () => {
+    expect(() =>
+      read([], {
+        Validator: { Type: 'AWS::ApiGateway::RequestValidator', Properties: { RestApiId: { Ref: 'Api' } } },
+      }),
+    ).toThrow(
+      'T.json (Validator): AWS::ApiGateway::RequestValidator Validator: request validation is not emulated yet',
+    );
+  });
+
+  it('accepts a Lambda URI with more than one slash after path, as AWS does', () => {
+    const uri = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:aws:apigateway:us-east-1:lambda:path//2015-03-31/functions/',
+          { 'Fn::GetAtt': ['Fn', 'Arn'] },
+          '/invocations',
+        ],
+      ],
+    };
+    const [api] = read([
+      {
+        path: '/',
+        httpMethod: 'GET',
+        integration: { Type: 'AWS_PROXY', IntegrationHttpMethod: 'POST', Uri: uri },
+      },
+    ]);
+    expect(api!.root.methods.get('GET')?.integration.lambda?.logicalId).toBe('Fn');
+  });
 });

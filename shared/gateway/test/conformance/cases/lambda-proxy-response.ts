@@ -69,6 +69,22 @@ const formatCase = (name: string, path: string, expect: RequestCase['expect']): 
 });
 
 export const LAMBDA_PROXY_RESPONSE_CASES: readonly RequestCase[] = [
+  {
+    kind: 'request',
+    name: 'an AWS_PROXY integration that invokes Lambda with GET answers 500, even with INTEGRATION_FAILURE customised without a status',
+    source: {
+      test: 'test_apigateway_lambda.py::test_lambda_aws_proxy_integration_non_post_method',
+      key: 'invocation-payload-with-get-proxy-method',
+      validated: '2024-07-10',
+    },
+    api: 'proxyGetMethod',
+    request: {
+      method: 'GET',
+      target: '/{stage}/test-path',
+      headers: requestsHeaders([['User-Agent', 'python-requests/testing']]),
+    },
+    expect: { status: 500, body: INTERNAL_ERROR },
+  },
   resultCase(
     'a result with only a status code answers an empty body',
     'invoke-api-no-body',
