@@ -33,7 +33,7 @@ describe('resolveLambdaTarget', () => {
     });
   });
 
-  it('resolves ${stageVariables.name} for each stage that defines it', () => {
+  it('resolves a stage variable in the ARN for each stage that defines it', () => {
     const target = resolveLambdaTarget(
       BY_VARIABLE,
       stages(stage('dev', { fn: 'a' }), stage('prod', { fn: 'b' }), stage('x', null)),
