@@ -106,16 +106,6 @@ describe('readRestApis', () => {
     ).toThrow('(Authorized): AuthorizationType "COGNITO_USER_POOLS" is not supported by the local gateway');
   });
 
-  it('refuses a request validator, naming it, since request validation is not emulated yet', () => {
-    expect(() =>
-      read([], {
-        Validator: { Type: 'AWS::ApiGateway::RequestValidator', Properties: { RestApiId: { Ref: 'Api' } } },
-      }),
-    ).toThrow(
-      'T.json (Validator): AWS::ApiGateway::RequestValidator Validator: request validation is not emulated yet',
-    );
-  });
-
   it('accepts a Lambda URI with more than one slash after path, as AWS does', () => {
     const uri = {
       'Fn::Join': [

@@ -13,6 +13,7 @@ const stage = (name: string, variables: Record<string, string> | null): RestStag
   name,
   variables,
   deploymentId: 'd',
+  throttling: { defaults: undefined, methods: new Map() },
 });
 const stages = (...list: RestStage[]) => new Map(list.map((s) => [s.name, s]));
 const FUNCTIONS = [fn('a'), fn('b')];
