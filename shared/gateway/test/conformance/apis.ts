@@ -231,6 +231,61 @@ export const PATH_FORMATTING_TEMPLATES = {
     '#set($result = $input.path("$.json.listValue")){"body": $result, "nested": $result.nested, "isNull": #if( $result == $null )"true"#else"false"#end, "isEmptyString": #if( $result == "" )"true"#else"false"#end}',
 } as const;
 
+/**
+ * The recorded request validation setup: `/nested/{test}` with GET and POST through a Lambda proxy, a
+ * validator of parameters and body, the `testSchema` model for JSON bodies, and three required parameters
+ * (`pathPart` names the path parameter the POST requires; the recording also required `issuer`, which the
+ * path does not have).
+ */
+function validatorApi(options: { pathPart: string; validate: boolean }) {
+  const properties = {
+    RequestValidatorId: { Ref: 'Validator' },
+    RequestModels: { 'application/json': { Ref: 'TestSchema' } },
+  };
+  const requiring = (pathPart: string) => ({
+    [`method.request.path.${pathPart}`]: true,
+    'method.request.querystring.qs1': true,
+    'method.request.header.x-header-param': true,
+  });
+  return api({
+    stageName: 'local',
+    methods: ['GET', 'POST'].map((httpMethod) => ({
+      path: '/nested/{test}',
+      httpMethod,
+      integration: proxy('ProxyEcho'),
+      methodResponses: ok,
+      requestParameters: requiring(httpMethod === 'POST' ? options.pathPart : 'test'),
+      properties,
+    })),
+    extraResources: {
+      Validator: {
+        Type: 'AWS::ApiGateway::RequestValidator',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          Name: 'test-validator',
+          ValidateRequestBody: options.validate,
+          ValidateRequestParameters: options.validate,
+        },
+      },
+      TestSchema: {
+        Type: 'AWS::ApiGateway::Model',
+        Properties: {
+          RestApiId: { Ref: 'Api' },
+          Name: 'testSchema',
+          ContentType: 'application/json',
+          Schema: {
+            $schema: 'http://json-schema.org/draft-04/schema#',
+            title: 'testSchema',
+            type: 'object',
+            properties: { a: { type: 'number' }, b: { type: 'number' } },
+            required: ['a', 'b'],
+          },
+        },
+      },
+    },
+  });
+}
+
 /** Every API of the suite, by name. */
 export const APIS: Readonly<Record<string, Record<string, unknown>>> = {
   proxyEcho: api({
@@ -286,6 +341,9 @@ export const APIS: Readonly<Record<string, Record<string, unknown>>> = {
       },
     },
   }),
+  validator: validatorApi({ pathPart: 'test', validate: true }),
+  validatorIssuer: validatorApi({ pathPart: 'issuer', validate: true }),
+  validatorDisabled: validatorApi({ pathPart: 'test', validate: false }),
   resultFromBody: api({
     stageName: 'test',
     methods: [{ path: '/{proxy+}', httpMethod: 'ANY', integration: proxy('ResultFromBody') }],

@@ -7,6 +7,7 @@ import { LAMBDA_PROXY_RESPONSE_CASES } from './lambda-proxy-response.js';
 import { LOAD_VALIDATION_CASES } from './load-validation.js';
 import { MOCK_CASES } from './mock.js';
 import { PATH_FORMATTING_CASES } from './path-formatting.js';
+import { REQUEST_VALIDATION_CASES } from './request-validation.js';
 import { ROUTING_CASES } from './routing.js';
 import { TRACE_ID_CASES } from './trace-id.js';
 
@@ -21,6 +22,7 @@ export const REQUEST_CASES: Readonly<Record<string, readonly RequestCase[]>> = {
   'MOCK integrations': MOCK_CASES,
   'rendering of $input.path': PATH_FORMATTING_CASES,
   routing: ROUTING_CASES,
+  'request validation': REQUEST_VALIDATION_CASES,
 };
 
 /** Every template of the suite. */
