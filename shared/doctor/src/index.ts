@@ -1,0 +1,14 @@
+/**
+ * `cors-doctor`: the browser's CORS verdict for any endpoint, in Chromium's own words, explained — and, for an
+ * API Gateway API of a CDK app, the resource behind each CORS header and the CDK change that fixes the call.
+ *
+ * @module
+ */
+export { type BrowserRequest, browserRequest, type CredentialsMode, FetchTypeError, type FetchInput } from './cors/browser-request.js';
+export { type CorsErrorName, type CorsErrorStatus, chromiumReason, consoleMessage, isPreflightError } from './cors/cors-error.js';
+export { corsFetch, type CorsFetchOptions, type FetchOutcome, type FetchStep, type PreflightNeed } from './cors/cors-fetch.js';
+export { type Exchange, type ExchangeRole, NetworkError, type Transport, type WireRequest, type WireResponse } from './cors/exchange.js';
+export { type HeaderRead, type HeaderReadability, readHeaders } from './cors/exposed-headers.js';
+export type { HeaderLine } from './cors/header-lines.js';
+export { type DiagnoseOptions, type Diagnosis, DOCTOR_USER_AGENT, diagnose } from './diagnose.js';
+export { type HttpTransportOptions, httpTransport, MAX_BODY_CHARACTERS } from './http-transport.js';
