@@ -102,11 +102,12 @@ export function checkPreflight(
 }
 
 /**
- * Whether a response is a redirect the browser would follow: a 301, 302, 303, 307 or 308 with `Location`.
- * (A 300 is one too for Chromium's network stack.)
+ * Whether a response is a redirect the browser follows: a 301, 302, 303, 307 or 308 with `Location`. A 300
+ * (Multiple Choices) is not followed, even with a `Location`.
+ * @see https://fetch.spec.whatwg.org/#redirect-status
  */
 export function isRedirect(status: number, headers: readonly HeaderLine[]): boolean {
-  return [300, 301, 302, 303, 307, 308].includes(status) && headerValue(headers, 'location') !== undefined;
+  return [301, 302, 303, 307, 308].includes(status) && headerValue(headers, 'location') !== undefined;
 }
 
 /** Seconds the answer is cached: `Access-Control-Max-Age` capped at two hours, five seconds without it. */
