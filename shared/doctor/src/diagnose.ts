@@ -7,7 +7,8 @@
  */
 import { type AnswerSource, answerSource } from './apigw/answer-source.js';
 import { apiContext } from './apigw/api-context.js';
-import { type CdkFix, cdkFix } from './apigw/cdk-fix.js';
+import { cdkFix } from './apigw/cdk-fix.js';
+import type { CdkFix } from './apigw/fix-context.js';
 import { type BrowserRequest, browserRequest, type FetchInput } from './cors/browser-request.js';
 import type { CorsErrorStatus } from './cors/cors-error.js';
 import { corsFetch, type FetchOutcome, type FetchStep } from './cors/cors-fetch.js';

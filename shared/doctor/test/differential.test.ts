@@ -1,81 +1,156 @@
+import { type GatewayExchange, type RunningGateway, silentLogger, startGateway } from '@cors-workshop/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCTOR_USER_AGENT, diagnose, FetchTypeError } from '../src/index.js';
+import { DOCTOR_USER_AGENT, type DiagnoseOptions, diagnose, FetchTypeError } from '../src/index.js';
 import { type BrowserCall, type BrowserObservation, ChromiumFetcher } from './differential/chromium-fetches.js';
-import { mismatches, type DoctorResult } from './differential/compare.js';
+import { type DoctorResult, mismatches, type ServedResponse } from './differential/compare.js';
 import { type ConfigServer, startConfigServer } from './differential/config-server.js';
-import { type PlainCase, PLAIN_CONFIGS, plainMatrix, TYPE_ERROR_REQUESTS } from './differential/plain-matrix.js';
+import { GATEWAY_CASES, LISTED, UNLISTED } from './differential/gateway-matrix.js';
+import { type MatrixRequest, PLAIN_CONFIGS, type PlainCase, plainMatrix, TYPE_ERROR_REQUESTS } from './differential/plain-matrix.js';
+import { fixtureAssembly } from './fixtures/fixture-assembly.js';
 
-const PAGE_ORIGIN = 'http://localhost:5173';
+/** The page origin of the plain server's calls. */
+const PAGE_ORIGIN = LISTED;
 
 const plainCases: PlainCase[] = [
   ...plainMatrix(),
   ...TYPE_ERROR_REQUESTS.map((request) => ({ id: `acao-star × ${request.id}`, config: 'acao-star', request })),
 ];
 
+/** One call of the whole matrix, wherever it goes. */
+interface Call {
+  readonly id: string;
+  readonly tag: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly request: MatrixRequest;
+  readonly doctor: Pick<DiagnoseOptions, 'assembly' | 'api'>;
+  readonly served: () => ServedResponse[];
+}
+
 let server: ConfigServer;
+let gateway: RunningGateway;
 let chromium: ChromiumFetcher;
+const gatewayLog: GatewayExchange[] = [];
+const calls: Call[] = [];
 const observed = new Map<string, BrowserObservation>();
 const doctor = new Map<string, DoctorResult>();
 
-const tagOf = (index: number) => `p${index}`;
-const originOf = (entry: PlainCase) => (entry.from === 'same' ? server.originA : PAGE_ORIGIN);
+/** What a server answered Chromium (the doctor's requests carry the doctor's User-Agent). */
+const byChromium = (userAgent: string | undefined) => userAgent !== DOCTOR_USER_AGENT;
 
 beforeAll(async () => {
+  const assembly = fixtureAssembly();
   server = await startConfigServer(PLAIN_CONFIGS, PAGE_ORIGIN);
-  chromium = await ChromiumFetcher.launch([PAGE_ORIGIN]);
-  const calls: BrowserCall[] = plainCases.map((entry, index) => ({
-    tag: tagOf(index),
-    url: server.url(entry.config, tagOf(index)),
-    origin: originOf(entry),
-    init: {
-      ...(entry.request.method === undefined ? {} : { method: entry.request.method }),
-      ...(entry.request.headers === undefined ? {} : { headers: entry.request.headers }),
-      ...(entry.request.body === undefined ? {} : { body: entry.request.body }),
-      ...(entry.request.credentials === undefined ? {} : { credentials: entry.request.credentials }),
-    },
-    readHeaders: entry.request.readHeaders ?? [],
-  }));
-  for (const [tag, observation] of await chromium.run(calls)) observed.set(tag, observation);
+  gateway = await startGateway({
+    source: assembly,
+    port: 0,
+    logger: silentLogger,
+    onExchange: (exchange) => gatewayLog.push(exchange),
+  });
+  chromium = await ChromiumFetcher.launch([LISTED, UNLISTED]);
+
   for (const [index, entry] of plainCases.entries()) {
-    const tag = tagOf(index);
+    const tag = `p${index}`;
+    calls.push({
+      id: entry.id,
+      tag,
+      url: server.url(entry.config, tag),
+      origin: entry.from === 'same' ? server.originA : PAGE_ORIGIN,
+      request: entry.request,
+      doctor: { assembly: false },
+      served: () =>
+        server
+          .served(tag)
+          .filter((served) => byChromium(served.headers['user-agent'] as string | undefined))
+          .map((served) => ({ url: served.url, status: served.status, headers: served.responseHeaders })),
+    });
+  }
+  for (const [index, entry] of GATEWAY_CASES.entries()) {
+    const tag = `g${index}`;
+    const base = gateway.apis.find((api) => api.logicalId === entry.api)!.url;
+    const url = new URL(entry.path, base);
+    url.searchParams.set('t', tag);
+    calls.push({
+      id: entry.id,
+      tag,
+      url: url.href,
+      origin: entry.origin,
+      request: entry.request,
+      doctor: { assembly, api: entry.api },
+      served: () =>
+        gatewayLog
+          .filter((exchange) => new URLSearchParams(exchange.request.url.split('?')[1]).get('t') === tag)
+          .filter((exchange) => byChromium(exchange.request.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1]))
+          .map((exchange) => ({
+            url: new URL(exchange.request.url, base).href,
+            status: exchange.response.status,
+            headers: exchange.response.headers,
+          })),
+    });
+  }
+
+  const browserCalls: BrowserCall[] = calls.map((call) => ({
+    tag: call.tag,
+    url: call.url,
+    origin: call.origin,
+    init: {
+      ...(call.request.method === undefined ? {} : { method: call.request.method }),
+      ...(call.request.headers === undefined ? {} : { headers: call.request.headers }),
+      ...(call.request.body === undefined ? {} : { body: call.request.body }),
+      ...(call.request.credentials === undefined ? {} : { credentials: call.request.credentials }),
+    },
+    readHeaders: call.request.readHeaders ?? [],
+  }));
+  for (const [tag, observation] of await chromium.run(browserCalls)) observed.set(tag, observation);
+  for (const call of calls) {
+    const { id: _, ...request } = call.request;
     try {
-      doctor.set(
-        tagOf(index),
-        await diagnose({
-          url: server.url(entry.config, tag),
-          origin: originOf(entry),
-          ...entry.request,
-        }),
-      );
+      doctor.set(call.tag, await diagnose({ url: call.url, origin: call.origin, ...request, ...call.doctor }));
     } catch (error) {
       if (!(error instanceof FetchTypeError)) throw error;
-      doctor.set(tagOf(index), error);
+      doctor.set(call.tag, error);
     }
   }
 });
 
 afterAll(async () => {
   await chromium?.close();
+  await gateway?.close();
   await server?.close();
 });
 
-/** What the server answered Chromium for a case (the doctor's requests are told apart by their User-Agent). */
-function servedFor(index: number) {
-  return server
-    .served(tagOf(index))
-    .filter((entry) => entry.headers['user-agent'] !== DOCTOR_USER_AGENT)
-    .map((entry) => ({ url: entry.url, status: entry.status, headers: entry.responseHeaders }));
+function disagreements(tag: string): string[] {
+  const call = calls.find((candidate) => candidate.tag === tag)!;
+  return mismatches(doctor.get(tag)!, observed.get(tag)!, call.request.readHeaders ?? [], call.served());
 }
 
 describe('the doctor agrees with Chromium on a plain server', () => {
-  it.each(plainCases.map((entry, index) => [entry.id, index] as const))('%s', (_, index) => {
-    const result = doctor.get(tagOf(index))!;
-    const observation = observed.get(tagOf(index))!;
-    const readHeaders = plainCases[index]!.request.readHeaders ?? [];
-    expect(mismatches(result, observation, readHeaders, servedFor(index))).toEqual([]);
+  it.each(plainCases.map((entry, index) => [entry.id, `p${index}`] as const))('%s', (_, tag) => {
+    expect(disagreements(tag)).toEqual([]);
   });
+});
 
-  it('covers more than 150 configurations and requests', () => {
-    expect(plainCases.length).toBeGreaterThan(150);
+describe('the doctor agrees with Chromium on the local gateway', () => {
+  it.each(GATEWAY_CASES.map((entry, index) => [entry.id, `g${index}`] as const))('%s', (_, tag) => {
+    expect(disagreements(tag)).toEqual([]);
+  });
+});
+
+describe('the matrix', () => {
+  it('has more than 150 calls, blocked and allowed at every step, and all of them agree', () => {
+    const results = calls.map((call) => doctor.get(call.tag)!);
+    const steps = new Set(results.map((result) => (result instanceof FetchTypeError ? 'type-error' : `${result.verdict} ${result.step}`)));
+    const agreeing = calls.filter((call) => disagreements(call.tag).length === 0).length;
+    process.stdout.write(`differential matrix: ${agreeing} of ${calls.length} calls agree with Chromium (${plainCases.length} on a plain server, ${GATEWAY_CASES.length} on the local gateway)\n`);
+    expect(calls.length).toBeGreaterThan(150);
+    expect([...steps].sort()).toEqual([
+      'allowed null',
+      'blocked preflight',
+      'blocked read-header',
+      'blocked redirect',
+      'blocked request',
+      'type-error',
+    ]);
+    expect(agreeing).toBe(calls.length);
   });
 });

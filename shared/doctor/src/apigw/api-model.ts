@@ -23,6 +23,8 @@ export interface IntegrationResponseModel {
   readonly headers: ReadonlyMap<string, MappedHeader>;
   /** Headers a response template sets with `$context.responseOverride.header`, lower case. */
   readonly overriddenHeaders: readonly string[];
+  /** The response templates' text. */
+  readonly templates: readonly string[];
 }
 
 /** One `AWS::ApiGateway::Method`. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { HttpApiModel, HttpCorsModel } from './api-model.js';
-import { type CdkFix, constructName, type FixContext, list, neededHeaders, quote } from './cdk-fix.js';
+import { type CdkFix, constructName, type FixContext, hiddenHeaders, list, neededHeaders, quote, sentence } from './fix-context.js';
 
 /** `CorsHttpMethod` members by method. */
 const CORS_HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'DELETE']);
@@ -16,12 +16,26 @@ export function httpFix(context: FixContext, api: HttpApiModel): CdkFix | undefi
   const name = `the HttpApi ${constructName(api.logicalId)} (${api.logicalId})`;
   const include = request.credentials === 'include';
   const current = api.cors;
-  const hidden = outcome.reads.filter((read) => read.value === null && read.sent !== undefined).map((read) => read.name.toLowerCase());
+  const hidden = hiddenHeaders(context).map((header) => header.toLowerCase());
   const next = wantedCors(current, context, hidden);
   const code = `new HttpApi(this, ${quote(constructName(api.logicalId))}, {\n  corsPreflight: {\n${corsLines(next)}\n  },\n});`;
-  if (current === undefined) {
+  if (context.source.producer === 'api-gateway' && context.source.reached === undefined && outcome.step !== 'preflight') {
     return {
-      summary: `${name} has no CorsConfiguration, so API Gateway leaves CORS to the routes${outcome.step === 'preflight' ? ' and the preflight meets no route that answers it' : ' and the function did not set the headers'}. Give the API a corsPreflight: API Gateway then answers preflights itself and adds the headers to every answer for an allowed origin.`,
+      summary: `${sentence(name)} has no route for ${request.method} ${context.location.path}, and API Gateway's 404 carries no CORS header. Add the route:`,
+      code: `httpApi.addRoutes({
+  path: ${quote(context.location.path)},
+  methods: [HttpMethod.${request.method}],
+  integration,
+});`,
+    };
+  }
+  if (current === undefined) {
+    const left =
+      outcome.step === 'preflight'
+        ? `the preflight reaches ${context.source.description}, which does not answer it as the browser needs`
+        : `the answer of ${context.source.description} does not let the page in`;
+    return {
+      summary: `${sentence(name)} has no CorsConfiguration, so CORS is left to the routes, and ${left}. Give the API a corsPreflight: API Gateway then answers preflights itself and sets the CORS headers of every answer to an allowed origin.`,
       code,
     };
   }
@@ -38,7 +52,7 @@ export function httpFix(context: FixContext, api: HttpApiModel): CdkFix | undefi
   if (hidden.length > 0) changes.push(`expose ${hidden.join(', ')}`);
   if (changes.length === 0) {
     return {
-      summary: `${name}'s CorsConfiguration already allows this call; the answer that blocked it came from ${context.source.description}.`,
+      summary: `The CorsConfiguration of ${name} already allows this call; the answer that blocked it came from ${context.source.description}.`,
       code,
     };
   }
@@ -62,12 +76,12 @@ function allows(allowed: readonly string[], header: string, include: boolean): b
 function wantedCors(current: HttpCorsModel | undefined, context: FixContext, hidden: readonly string[]): HttpCorsModel {
   const include = context.request.credentials === 'include';
   const origins = (current?.allowOrigins ?? []).filter((origin) => !(include && origin === '*'));
-  const method = context.outcome.preflight?.method ?? context.request.method;
+  const method = context.outcome.preflight?.method;
   const methods = current?.allowMethods ?? [];
   const headers = current?.allowHeaders ?? [];
   return {
     allowOrigins: originAllowed({ ...emptyCors, allowOrigins: origins }, context.request.origin) ? origins : [...origins, context.request.origin],
-    allowMethods: methods.includes(method) || (methods.includes('*') && !include) ? methods : [...methods, method],
+    allowMethods: method === undefined || methods.includes(method) || (methods.includes('*') && !include) ? methods : [...methods, method],
     allowHeaders: [...headers, ...neededHeaders(context).filter((header) => !allows(headers, header, include))],
     exposeHeaders: [...(current?.exposeHeaders ?? []), ...hidden.filter((header) => !current?.exposeHeaders.includes(header))],
     allowCredentials: include || (current?.allowCredentials ?? false),

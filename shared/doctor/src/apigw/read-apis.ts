@@ -98,6 +98,7 @@ function readIntegrationResponse(raw: Record<string, unknown>): IntegrationRespo
     ...(typeof raw.SelectionPattern === 'string' ? { selectionPattern: raw.SelectionPattern } : {}),
     headers: mappedHeaders(raw.ResponseParameters, 'method.response.header.'),
     overriddenHeaders: [...overridden],
+    templates,
   };
 }
 

@@ -7,6 +7,7 @@ import type { BrowserRequest } from './browser-request.js';
 import type { FetchOutcome } from './cors-fetch.js';
 import type { Exchange } from './exchange.js';
 import { headerValue } from './header-lines.js';
+import { byteLength, isSafelistedRequestHeader, SAFELISTED_TOTAL_LIMIT, SAFELISTED_VALUE_LIMIT } from './safelist.js';
 
 /**
  * Explains an outcome to someone who has never read the Fetch standard.
@@ -25,7 +26,7 @@ export function explainOutcome(outcome: FetchOutcome, request: BrowserRequest): 
 function why(outcome: FetchOutcome, request: BrowserRequest): string {
   const last = outcome.exchanges.at(-1);
   const page = `the page on ${request.origin}`;
-  const preflightWhy = preflightReason(outcome);
+  const preflightWhy = preflightReason(outcome, request);
   if (outcome.verdict === 'allowed') {
     if (outcome.step === null && outcome.exchanges.every((e) => new URL(e.request.url).origin === request.origin)) {
       return `The URL has the page's own origin, so CORS does not apply: ${page} reads the ${outcome.status} answer.`;
@@ -128,14 +129,40 @@ function notesOf(outcome: FetchOutcome, request: BrowserRequest): string[] {
   return notes;
 }
 
-function preflightReason(outcome: FetchOutcome): string | undefined {
+function preflightReason(outcome: FetchOutcome, request: BrowserRequest): string | undefined {
   const need = outcome.preflight;
   if (need === undefined) return undefined;
   const parts: string[] = [];
   if (need.method !== undefined) parts.push(`${need.method} is not GET, HEAD or POST`);
-  if (need.headers.length > 0) parts.push(`${names(need.headers)} ${need.headers.length === 1 ? 'is not a safelisted header' : 'are not safelisted headers'}`);
+  const plain = need.headers.filter((name) => !SAFELISTED_NAMES.has(name));
+  if (plain.length > 0) parts.push(`${names(plain)} ${plain.length === 1 ? 'is not a safelisted header' : 'are not safelisted headers'}`);
+  const sent = new Map(request.headers);
+  let pastLimit = false;
+  for (const name of need.headers.filter((header) => SAFELISTED_NAMES.has(header))) {
+    const value = sent.get(name) ?? '';
+    if (isSafelistedRequestHeader(name, value)) pastLimit = true;
+    else if (byteLength(value) > SAFELISTED_VALUE_LIMIT) parts.push(`the value of ${title(name)} is longer than ${SAFELISTED_VALUE_LIMIT} bytes`);
+    else if (name === 'content-type') parts.push(`Content-Type ${value} is not one of the three types a form can send`);
+    else parts.push(`${title(name)}: ${value} is not a value the browser lets through without asking`);
+  }
+  if (pastLimit) parts.push(`the safelisted headers hold more than ${SAFELISTED_TOTAL_LIMIT} bytes of values`);
   return parts.join(', and ');
 }
+
+/** Header names that are safelisted for some values. */
+const SAFELISTED_NAMES = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'content-type',
+  'range',
+  'dpr',
+  'width',
+  'viewport-width',
+  'device-memory',
+  'save-data',
+  'intervention',
+]);
 
 function requestLine(outcome: FetchOutcome): string {
   const preflight = outcome.exchanges.findLast((exchange) => exchange.role === 'preflight');
