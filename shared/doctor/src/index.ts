@@ -12,3 +12,9 @@ export { type HeaderRead, type HeaderReadability, readHeaders } from './cors/exp
 export type { HeaderLine } from './cors/header-lines.js';
 export { type DiagnoseOptions, type Diagnosis, DOCTOR_USER_AGENT, diagnose } from './diagnose.js';
 export { type HttpTransportOptions, httpTransport, MAX_BODY_CHARACTERS } from './http-transport.js';
+export { type ExplainExchangesOptions, explainExchanges, type UnknownVerdict } from './explain-exchanges.js';
+export { type ObservedExchange, ReplayGapError, replayTransport } from './replay-transport.js';
+export { type DoctorJson, fullExplanation, renderReport, toJson } from './render-report.js';
+export type { DiagnosedApi, DiagnosedExchange } from './diagnose.js';
+export type { AnswerProducer, AnswerSource } from './apigw/answer-source.js';
+export type { CdkFix } from './apigw/fix-context.js';

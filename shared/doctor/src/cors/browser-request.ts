@@ -141,7 +141,8 @@ export function serializeOrigin(origin: string): string {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`"${origin}" is not an http or https origin`);
   }
-  if (origin.replace(/\/$/, '').toLowerCase() !== parsed.origin.toLowerCase()) {
+  const bare = parsed.pathname === '/' && parsed.search === '' && parsed.hash === '' && parsed.username === '' && parsed.password === '';
+  if (!bare || origin.endsWith('?') || origin.endsWith('#')) {
     throw new Error(`"${origin}" is not an origin (no path, query or credentials): did you mean ${parsed.origin}?`);
   }
   return parsed.origin;
