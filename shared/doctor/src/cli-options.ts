@@ -54,9 +54,14 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   if (values.help) return { diagnose: { url: '', origin: '' }, json: false, help: true };
   const [url, ...extra] = positionals;
   if (url === undefined) throw new UsageError('the URL to check is missing');
-  if (extra.length > 0) throw new UsageError(`one URL at a time, got also ${JSON.stringify(extra.join(' '))}`);
-  if (!/^https?:\/\//i.test(url)) throw new UsageError(`the URL must be http or https, got ${JSON.stringify(url)}`);
-  if (values.origin === undefined) throw new UsageError('--origin is required: the origin of the page making the call, e.g. http://localhost:5173');
+  if (extra.length > 0)
+    throw new UsageError(`one URL at a time, got also ${JSON.stringify(extra.join(' '))}`);
+  if (!/^https?:\/\//i.test(url))
+    throw new UsageError(`the URL must be http or https, got ${JSON.stringify(url)}`);
+  if (values.origin === undefined)
+    throw new UsageError(
+      '--origin is required: the origin of the page making the call, e.g. http://localhost:5173',
+    );
   try {
     serializeOrigin(values.origin);
   } catch (error) {
@@ -64,7 +69,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   }
   const credentials = values.credentials ?? 'same-origin';
   if (!CREDENTIALS.includes(credentials as CredentialsMode)) {
-    throw new UsageError(`--credentials must be include, same-origin or omit, got ${JSON.stringify(credentials)}`);
+    throw new UsageError(
+      `--credentials must be include, same-origin or omit, got ${JSON.stringify(credentials)}`,
+    );
   }
   const headers: HeaderLine[] = (values.header ?? []).map((line) => {
     const colon = line.indexOf(':');

@@ -25,11 +25,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   try {
     const diagnosis = await diagnose(options.diagnose);
-    process.stdout.write(options.json ? `${JSON.stringify(toJson(diagnosis), null, 2)}\n` : renderReport(diagnosis));
+    process.stdout.write(
+      options.json ? `${JSON.stringify(toJson(diagnosis), null, 2)}\n` : renderReport(diagnosis),
+    );
     return diagnosis.verdict === 'allowed' ? 0 : 1;
   } catch (error) {
     if (error instanceof FetchTypeError) {
-      process.stderr.write(`cors-doctor: the page's fetch() would throw before sending anything: TypeError: ${error.message}\n`);
+      process.stderr.write(
+        `cors-doctor: the page's fetch() would throw before sending anything: TypeError: ${error.message}\n`,
+      );
       return 2;
     }
     // A cloud assembly that cannot be read (`GatewayConfigError` of the gateway's assembly reader).

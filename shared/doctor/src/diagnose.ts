@@ -146,7 +146,10 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     return { ...base, explanation, exchanges: outcome.exchanges, apiUnknown: context.unknown };
   }
   const { location } = context;
-  const exchanges = outcome.exchanges.map((exchange) => ({ ...exchange, producedBy: answerSource(location, exchange) }));
+  const exchanges = outcome.exchanges.map((exchange) => ({
+    ...exchange,
+    producedBy: answerSource(location, exchange),
+  }));
   const blocking = exchanges.at(-1)!.producedBy;
   const fix = cdkFix({ outcome, request, location, source: blocking });
   const api: DiagnosedApi = {
@@ -157,15 +160,25 @@ export async function diagnose(options: DiagnoseOptions): Promise<Diagnosis> {
     assembly: context.assembly,
     how: location.how,
   };
-  const answered = outcome.verdict === 'blocked' ? `\n\nThe answer that decided came from ${blocking.description}.` : '';
-  return { ...base, explanation: explanation + answered, exchanges, ...(fix === undefined ? {} : { fix }), api };
+  const answered =
+    outcome.verdict === 'blocked' ? `\n\nThe answer that decided came from ${blocking.description}.` : '';
+  return {
+    ...base,
+    explanation: explanation + answered,
+    exchanges,
+    ...(fix === undefined ? {} : { fix }),
+    api,
+  };
 }
 
 /** Whether the answers come from a REST API (`x-amzn-RequestId`) or an HTTP API (`apigw-requestid`). */
 function kindOf(exchanges: readonly Exchange[]): { kind?: 'REST' | 'HTTP' } {
   const headers = exchanges[0]?.response.headers ?? [];
   if (headerValue(headers, 'apigw-requestid') !== undefined) return { kind: 'HTTP' };
-  if (headerValue(headers, 'x-amzn-requestid') !== undefined || headerValue(headers, 'x-amz-apigw-id') !== undefined) {
+  if (
+    headerValue(headers, 'x-amzn-requestid') !== undefined ||
+    headerValue(headers, 'x-amz-apigw-id') !== undefined
+  ) {
     return { kind: 'REST' };
   }
   return {};

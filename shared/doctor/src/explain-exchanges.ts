@@ -9,7 +9,9 @@ import { type DiagnoseOptions, type Diagnosis, diagnose } from './diagnose.js';
 import { type ObservedExchange, ReplayGapError, replayTransport } from './replay-transport.js';
 
 /** Options of {@link explainExchanges}: the call as the page made it, and what the server observed. */
-export interface ExplainExchangesOptions extends FetchInput, Pick<DiagnoseOptions, 'readHeaders' | 'assembly' | 'api' | 'cwd'> {
+export interface ExplainExchangesOptions
+  extends FetchInput,
+    Pick<DiagnoseOptions, 'readHeaders' | 'assembly' | 'api' | 'cwd'> {
   /** The exchanges of the call, in the order the server answered them. */
   readonly exchanges: readonly ObservedExchange[];
 }
@@ -39,7 +41,9 @@ export interface UnknownVerdict {
  * });
  * ```
  */
-export async function explainExchanges(options: ExplainExchangesOptions): Promise<Diagnosis | UnknownVerdict> {
+export async function explainExchanges(
+  options: ExplainExchangesOptions,
+): Promise<Diagnosis | UnknownVerdict> {
   const { exchanges, ...call } = options;
   try {
     return await diagnose({ ...call, transport: replayTransport(exchanges) });

@@ -50,15 +50,21 @@ export function httpTransport(options: HttpTransportOptions = {}): Transport {
     try {
       body = await answer.body.text();
     } catch (error) {
-      throw new NetworkError(`${outgoing.method} ${outgoing.url}: the body did not arrive: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new NetworkError(
+        `${outgoing.method} ${outgoing.url}: the body did not arrive: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     return {
       status: answer.statusCode,
       statusText: answer.statusText,
       headers: pairs(answer.headers as unknown as readonly string[]),
-      body: body.length > MAX_BODY_CHARACTERS ? `${body.slice(0, MAX_BODY_CHARACTERS)}… (${body.length} characters)` : body,
+      body:
+        body.length > MAX_BODY_CHARACTERS
+          ? `${body.slice(0, MAX_BODY_CHARACTERS)}… (${body.length} characters)`
+          : body,
     };
   };
 }

@@ -4,17 +4,43 @@
  *
  * @module
  */
-export { type BrowserRequest, browserRequest, type CredentialsMode, FetchTypeError, type FetchInput } from './cors/browser-request.js';
-export { type CorsErrorName, type CorsErrorStatus, chromiumReason, consoleMessage, isPreflightError } from './cors/cors-error.js';
-export { corsFetch, type CorsFetchOptions, type FetchOutcome, type FetchStep, type PreflightNeed } from './cors/cors-fetch.js';
-export { type Exchange, type ExchangeRole, NetworkError, type Transport, type WireRequest, type WireResponse } from './cors/exchange.js';
-export { type HeaderRead, type HeaderReadability, readHeaders } from './cors/exposed-headers.js';
-export type { HeaderLine } from './cors/header-lines.js';
-export { type DiagnoseOptions, type Diagnosis, DOCTOR_USER_AGENT, diagnose } from './diagnose.js';
-export { type HttpTransportOptions, httpTransport, MAX_BODY_CHARACTERS } from './http-transport.js';
-export { type ExplainExchangesOptions, explainExchanges, type UnknownVerdict } from './explain-exchanges.js';
-export { type ObservedExchange, ReplayGapError, replayTransport } from './replay-transport.js';
-export { type DoctorJson, fullExplanation, renderReport, toJson } from './render-report.js';
-export type { DiagnosedApi, DiagnosedExchange } from './diagnose.js';
+
 export type { AnswerProducer, AnswerSource } from './apigw/answer-source.js';
 export type { CdkFix } from './apigw/fix-context.js';
+export {
+  type BrowserRequest,
+  browserRequest,
+  type CredentialsMode,
+  type FetchInput,
+  FetchTypeError,
+} from './cors/browser-request.js';
+export {
+  type CorsErrorName,
+  type CorsErrorStatus,
+  chromiumReason,
+  consoleMessage,
+  isPreflightError,
+} from './cors/cors-error.js';
+export {
+  type CorsFetchOptions,
+  corsFetch,
+  type FetchOutcome,
+  type FetchStep,
+  type PreflightNeed,
+} from './cors/cors-fetch.js';
+export {
+  type Exchange,
+  type ExchangeRole,
+  NetworkError,
+  type Transport,
+  type WireRequest,
+  type WireResponse,
+} from './cors/exchange.js';
+export { type HeaderRead, type HeaderReadability, readHeaders } from './cors/exposed-headers.js';
+export type { HeaderLine } from './cors/header-lines.js';
+export type { DiagnosedApi, DiagnosedExchange } from './diagnose.js';
+export { type DiagnoseOptions, type Diagnosis, DOCTOR_USER_AGENT, diagnose } from './diagnose.js';
+export { type ExplainExchangesOptions, explainExchanges, type UnknownVerdict } from './explain-exchanges.js';
+export { type HttpTransportOptions, httpTransport, MAX_BODY_CHARACTERS } from './http-transport.js';
+export { type DoctorJson, fullExplanation, renderReport, toJson } from './render-report.js';
+export { type ObservedExchange, ReplayGapError, replayTransport } from './replay-transport.js';

@@ -60,7 +60,12 @@ export function renderReport(diagnosis: Diagnosis): string {
       : `BLOCKED ${STEP_WORDS[diagnosis.step ?? ''] ?? ''}`.trimEnd(),
   );
   if (diagnosis.verdict === 'blocked') {
-    lines.push('', diagnosis.consoleMessage === undefined ? diagnosis.reason : `Chromium's console: ${diagnosis.consoleMessage}`);
+    lines.push(
+      '',
+      diagnosis.consoleMessage === undefined
+        ? diagnosis.reason
+        : `Chromium's console: ${diagnosis.consoleMessage}`,
+    );
   }
   lines.push('', diagnosis.explanation);
   if (diagnosis.fix !== undefined) {
@@ -74,7 +79,11 @@ export function renderReport(diagnosis: Diagnosis): string {
       : `API Gateway: ${api.kind} API ${api.logicalId} of stack ${api.stack}, stage ${api.stage} (${api.how}; ${api.assembly})`,
   );
   for (const exchange of diagnosis.exchanges) {
-    lines.push('', `--- ${exchange.role === 'preflight' ? 'the preflight' : 'the request'}`, renderExchange(exchange));
+    lines.push(
+      '',
+      `--- ${exchange.role === 'preflight' ? 'the preflight' : 'the request'}`,
+      renderExchange(exchange),
+    );
     if (exchange.producedBy !== undefined) lines.push(...sourceLines(exchange.producedBy));
   }
   return `${lines.join('\n')}\n`;
@@ -83,7 +92,7 @@ export function renderReport(diagnosis: Diagnosis): string {
 function sourceLines(source: AnswerSource): string[] {
   const lines = [`(answered by ${source.description})`];
   for (const [header, by] of Object.entries(source.corsHeaders)) {
-    if (by !== source.description) lines.push(`(${header}: ${by})`);
+    if (by !== source.description) lines.push(`  ${header} ← ${by}`);
   }
   return lines;
 }

@@ -10,12 +10,21 @@ import type { HeaderLine } from './cors/header-lines.js';
 /** An exchange as observed: the request's method and URL (absolute, or a path with its query), and the answer. */
 export interface ObservedExchange {
   /** The request. */
-  readonly request: { readonly method: string; readonly url: string };
+  readonly request: {
+    /** Its method. */
+    readonly method: string;
+    /** Its URL, absolute or a path with its query. */
+    readonly url: string;
+  };
   /** The answer. */
   readonly response: {
+    /** Its status. */
     readonly status: number;
+    /** Its reason phrase. @default '' */
     readonly statusText?: string;
+    /** Its header lines. */
     readonly headers: readonly HeaderLine[];
+    /** Its body. @default '' */
     readonly body?: string;
   };
 }
@@ -44,7 +53,10 @@ export function replayTransport(observed: readonly ObservedExchange[]): Transpor
       (exchange) => exchange.request.method === request.method && pathOf(exchange.request.url) === wanted,
     );
     if (index === -1) {
-      throw new ReplayGapError(`no ${request.method} ${wanted} was observed, so the ${role} cannot be judged`, role);
+      throw new ReplayGapError(
+        `no ${request.method} ${wanted} was observed, so the ${role} cannot be judged`,
+        role,
+      );
     }
     const [exchange] = unused.splice(index, 1);
     const { response } = exchange!;

@@ -13,7 +13,12 @@ let base: string;
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.method === 'OPTIONS') {
-      response.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type' }).end();
+      response
+        .writeHead(204, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Headers': 'content-type',
+        })
+        .end();
       return;
     }
     response.writeHead(200, { 'Access-Control-Allow-Origin': '*', 'X-Request-Id': 'r1' }).end('{"ok":true}');
@@ -48,7 +53,16 @@ describe('cors-doctor', () => {
   });
 
   it('exits 1 for a blocked call and prints JSON with exactly verdict, step, reason, explanation and exchanges', async () => {
-    const { code, stdout } = await doctor(`${base}/items`, '--origin', 'http://localhost:5173', '--method', 'PUT', '--body-type', 'application/json', '--json');
+    const { code, stdout } = await doctor(
+      `${base}/items`,
+      '--origin',
+      'http://localhost:5173',
+      '--method',
+      'PUT',
+      '--body-type',
+      'application/json',
+      '--json',
+    );
     expect(code).toBe(1);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['verdict', 'step', 'reason', 'explanation', 'exchanges']);
@@ -57,11 +71,21 @@ describe('cors-doctor', () => {
       step: 'preflight',
       reason: 'Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.',
     });
-    expect(json.exchanges[0].request.headers).toContainEqual(['Access-Control-Request-Headers', 'content-type']);
+    expect(json.exchanges[0].request.headers).toContainEqual([
+      'Access-Control-Request-Headers',
+      'content-type',
+    ]);
   });
 
   it('blocks at read-header when a header asked for is not exposed', async () => {
-    const { code, stdout } = await doctor(`${base}/`, '--origin', 'http://localhost:5173', '--read-header', 'X-Request-Id', '--json');
+    const { code, stdout } = await doctor(
+      `${base}/`,
+      '--origin',
+      'http://localhost:5173',
+      '--read-header',
+      'X-Request-Id',
+      '--json',
+    );
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({ verdict: 'blocked', step: 'read-header' });
   });
@@ -72,15 +96,26 @@ describe('cors-doctor', () => {
     expect(missing.stderr).toContain('--origin is required');
     expect(missing.stderr).toContain('usage: cors-doctor');
     const origin = await doctor(`${base}/`, '--origin', 'http://localhost:5173/page');
-    expect([origin.code, origin.stderr]).toEqual([2, expect.stringContaining('did you mean http://localhost:5173?')]);
+    expect([origin.code, origin.stderr]).toEqual([
+      2,
+      expect.stringContaining('did you mean http://localhost:5173?'),
+    ]);
     const credentials = await doctor(`${base}/`, '--origin', 'http://a.example', '--credentials', 'always');
     expect(credentials.stderr).toContain('--credentials must be include, same-origin or omit, got "always"');
   });
 
   it("exits 2 when fetch() itself would throw, quoting Chromium's TypeError", async () => {
-    const { code, stderr } = await doctor(`${base}/`, '--origin', 'http://localhost:5173', '--method', 'TRACE');
+    const { code, stderr } = await doctor(
+      `${base}/`,
+      '--origin',
+      'http://localhost:5173',
+      '--method',
+      'TRACE',
+    );
     expect(code).toBe(2);
-    expect(stderr).toContain("TypeError: Failed to execute 'fetch' on 'Window': 'TRACE' HTTP method is unsupported.");
+    expect(stderr).toContain(
+      "TypeError: Failed to execute 'fetch' on 'Window': 'TRACE' HTTP method is unsupported.",
+    );
   });
 
   it('exits 2 when the server cannot be reached', async () => {

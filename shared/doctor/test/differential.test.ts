@@ -1,11 +1,26 @@
-import { type GatewayExchange, type RunningGateway, silentLogger, startGateway } from '@cors-workshop/gateway';
+import {
+  type GatewayExchange,
+  type RunningGateway,
+  silentLogger,
+  startGateway,
+} from '@cors-workshop/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCTOR_USER_AGENT, type DiagnoseOptions, diagnose, FetchTypeError } from '../src/index.js';
-import { type BrowserCall, type BrowserObservation, ChromiumFetcher } from './differential/chromium-fetches.js';
+import { type DiagnoseOptions, DOCTOR_USER_AGENT, diagnose, FetchTypeError } from '../src/index.js';
+import {
+  type BrowserCall,
+  type BrowserObservation,
+  ChromiumFetcher,
+} from './differential/chromium-fetches.js';
 import { type DoctorResult, mismatches, type ServedResponse } from './differential/compare.js';
 import { type ConfigServer, startConfigServer } from './differential/config-server.js';
 import { GATEWAY_CASES, LISTED, UNLISTED } from './differential/gateway-matrix.js';
-import { type MatrixRequest, PLAIN_CONFIGS, type PlainCase, plainMatrix, TYPE_ERROR_REQUESTS } from './differential/plain-matrix.js';
+import {
+  type MatrixRequest,
+  PLAIN_CONFIGS,
+  type PlainCase,
+  plainMatrix,
+  TYPE_ERROR_REQUESTS,
+} from './differential/plain-matrix.js';
 import { fixtureAssembly } from './fixtures/fixture-assembly.js';
 
 /** The page origin of the plain server's calls. */
@@ -13,7 +28,11 @@ const PAGE_ORIGIN = LISTED;
 
 const plainCases: PlainCase[] = [
   ...plainMatrix(),
-  ...TYPE_ERROR_REQUESTS.map((request) => ({ id: `acao-star × ${request.id}`, config: 'acao-star', request })),
+  ...TYPE_ERROR_REQUESTS.map((request) => ({
+    id: `acao-star × ${request.id}`,
+    config: 'acao-star',
+    request,
+  })),
 ];
 
 /** One call of the whole matrix, wherever it goes. */
@@ -80,7 +99,9 @@ beforeAll(async () => {
       served: () =>
         gatewayLog
           .filter((exchange) => new URLSearchParams(exchange.request.url.split('?')[1]).get('t') === tag)
-          .filter((exchange) => byChromium(exchange.request.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1]))
+          .filter((exchange) =>
+            byChromium(exchange.request.headers.find(([name]) => name.toLowerCase() === 'user-agent')?.[1]),
+          )
           .map((exchange) => ({
             url: new URL(exchange.request.url, base).href,
             status: exchange.response.status,
@@ -105,7 +126,10 @@ beforeAll(async () => {
   for (const call of calls) {
     const { id: _, ...request } = call.request;
     try {
-      doctor.set(call.tag, await diagnose({ url: call.url, origin: call.origin, ...request, ...call.doctor }));
+      doctor.set(
+        call.tag,
+        await diagnose({ url: call.url, origin: call.origin, ...request, ...call.doctor }),
+      );
     } catch (error) {
       if (!(error instanceof FetchTypeError)) throw error;
       doctor.set(call.tag, error);
@@ -139,9 +163,15 @@ describe('the doctor agrees with Chromium on the local gateway', () => {
 describe('the matrix', () => {
   it('has more than 150 calls, blocked and allowed at every step, and all of them agree', () => {
     const results = calls.map((call) => doctor.get(call.tag)!);
-    const steps = new Set(results.map((result) => (result instanceof FetchTypeError ? 'type-error' : `${result.verdict} ${result.step}`)));
+    const steps = new Set(
+      results.map((result) =>
+        result instanceof FetchTypeError ? 'type-error' : `${result.verdict} ${result.step}`,
+      ),
+    );
     const agreeing = calls.filter((call) => disagreements(call.tag).length === 0).length;
-    process.stdout.write(`differential matrix: ${agreeing} of ${calls.length} calls agree with Chromium (${plainCases.length} on a plain server, ${GATEWAY_CASES.length} on the local gateway)\n`);
+    process.stdout.write(
+      `differential matrix: ${agreeing} of ${calls.length} calls agree with Chromium (${plainCases.length} on a plain server, ${GATEWAY_CASES.length} on the local gateway)\n`,
+    );
     expect(calls.length).toBeGreaterThan(150);
     expect([...steps].sort()).toEqual([
       'allowed null',

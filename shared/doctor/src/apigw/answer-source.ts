@@ -35,7 +35,12 @@ export interface AnswerSource {
   /** For a REST gateway response: the type of the customisation that applied (its own or its family's). */
   readonly customisedAs?: string;
   /** The REST method or HTTP route the request reached, if any. */
-  readonly reached?: { readonly logicalId: string; readonly label: string };
+  readonly reached?: {
+    /** The method's or route's logical ID. */
+    readonly logicalId: string;
+    /** `GET /items` (a REST method) or the route key. */
+    readonly label: string;
+  };
 }
 
 const CORS_HEADER = /^access-control-/;
@@ -60,17 +65,25 @@ export function answerSource(location: ApiLocation, exchange: Exchange): AnswerS
 }
 
 function corsHeadersOf(exchange: Exchange): string[] {
-  return [...new Set(exchange.response.headers.map(([name]) => name.toLowerCase()).filter((name) => CORS_HEADER.test(name)))];
+  return [
+    ...new Set(
+      exchange.response.headers.map(([name]) => name.toLowerCase()).filter((name) => CORS_HEADER.test(name)),
+    ),
+  ];
 }
 
 function restSource(api: RestApiModel, path: string, exchange: Exchange): AnswerSource {
   const resource = matchRestResource(api, path);
   const method = resource === undefined ? undefined : matchRestMethod(api, resource, exchange.request.method);
-  const reached = method === undefined ? undefined : { logicalId: method.logicalId, label: `${method.httpMethod} ${method.resourcePath}` };
+  const reached =
+    method === undefined
+      ? undefined
+      : { logicalId: method.logicalId, label: `${method.httpMethod} ${method.resourcePath}` };
   const cors = corsHeadersOf(exchange);
   const errorType = headerValue(exchange.response.headers, 'x-amzn-errortype');
   if (errorType !== undefined) {
-    const type = gatewayResponseType(errorType, exchange.response.status, exchange.response.body) ?? 'DEFAULT_4XX';
+    const type =
+      gatewayResponseType(errorType, exchange.response.status, exchange.response.body) ?? 'DEFAULT_4XX';
     const family = gatewayResponseFamily(type, exchange.response.status);
     const custom =
       api.gatewayResponses.find((response) => response.responseType === type) ??
@@ -83,28 +96,48 @@ function restSource(api: RestApiModel, path: string, exchange: Exchange): Answer
       producer: 'gateway-response',
       ...(custom === undefined ? {} : { logicalId: custom.logicalId, customisedAs: custom.responseType }),
       description,
-      corsHeaders: Object.fromEntries(cors.map((name) => [name, custom?.headers.has(name) ? `its ResponseParameters gatewayresponse.header.${custom.headers.get(name)!.name}` : description])),
+      corsHeaders: Object.fromEntries(
+        cors.map((name) => [
+          name,
+          custom?.headers.has(name)
+            ? `its ResponseParameters gatewayresponse.header.${custom.headers.get(name)!.name}`
+            : description,
+        ]),
+      ),
       gatewayResponseType: type,
       ...(reached === undefined ? {} : { reached }),
     };
   }
   if (method === undefined) {
-    return { producer: 'api-gateway', description: 'API Gateway itself: no method of the API answers this request', corsHeaders: Object.fromEntries(cors.map((name) => [name, 'API Gateway'])) };
+    return {
+      producer: 'api-gateway',
+      description: 'API Gateway itself: no method of the API answers this request',
+      corsHeaders: Object.fromEntries(cors.map((name) => [name, 'API Gateway'])),
+    };
   }
   if (method.integrationType === 'AWS_PROXY' || method.integrationType === 'HTTP_PROXY') {
-    const who = method.functionId === undefined ? `the backend of ${method.httpMethod} ${method.resourcePath}` : `the function ${method.functionId}`;
+    const who =
+      method.functionId === undefined
+        ? `the backend of ${method.httpMethod} ${method.resourcePath}`
+        : `the function ${method.functionId}`;
+    const description = `${who}, through the proxy integration of ${method.httpMethod} ${method.resourcePath} (${method.logicalId})`;
     return {
       producer: 'function',
       ...(method.functionId === undefined ? {} : { logicalId: method.functionId }),
-      description: `${who}, through the proxy integration of ${method.httpMethod} ${method.resourcePath} (${method.logicalId})`,
-      corsHeaders: Object.fromEntries(cors.map((name) => [name, `${who} returns it`])),
+      description,
+      corsHeaders: Object.fromEntries(cors.map((name) => [name, description])),
       reached: reached!,
     };
   }
   return integrationSource(method, exchange, cors, reached!);
 }
 
-function integrationSource(method: RestMethodModel, exchange: Exchange, cors: readonly string[], reached: AnswerSource['reached'] & object): AnswerSource {
+function integrationSource(
+  method: RestMethodModel,
+  exchange: Exchange,
+  cors: readonly string[],
+  reached: AnswerSource['reached'] & object,
+): AnswerSource {
   const status = String(exchange.response.status);
   const chosen =
     method.integrationResponses.find((response) => response.statusCode === status) ??
@@ -114,12 +147,18 @@ function integrationSource(method: RestMethodModel, exchange: Exchange, cors: re
   for (const name of cors) {
     const mapped = chosen?.headers.get(name);
     corsHeaders[name] = chosen?.overriddenHeaders.includes(name)
-      ? `${label}: its response template sets $context.responseOverride.header.${mapped?.name ?? name}`
+      ? `its response template, through $context.responseOverride.header.${mapped?.name ?? name}`
       : mapped !== undefined
-        ? `${label}: ResponseParameters method.response.header.${mapped.name} = ${mapped.expression}`
+        ? `its ResponseParameters: method.response.header.${mapped.name} = ${mapped.expression}`
         : label;
   }
-  return { producer: 'integration-response', logicalId: method.logicalId, description: label, corsHeaders, reached };
+  return {
+    producer: 'integration-response',
+    logicalId: method.logicalId,
+    description: label,
+    corsHeaders,
+    reached,
+  };
 }
 
 function httpSource(api: HttpApiModel, path: string, exchange: Exchange): AnswerSource {
@@ -143,17 +182,29 @@ function httpSource(api: HttpApiModel, path: string, exchange: Exchange): Answer
     return {
       producer: 'api-gateway',
       description: `API Gateway itself: no route of ${api.logicalId} matches ${exchange.request.method} ${path}`,
-      corsHeaders: Object.fromEntries(cors.map((name) => [name, api.cors !== undefined ? configuration : 'API Gateway'])),
+      corsHeaders: Object.fromEntries(
+        cors.map((name) => [name, api.cors !== undefined ? configuration : 'API Gateway']),
+      ),
     };
   }
-  const who = route.functionId === undefined ? `the integration of ${route.routeKey}` : `the function ${route.functionId}`;
+  const who =
+    route.functionId === undefined
+      ? `the integration of ${route.routeKey}`
+      : `the function ${route.functionId}`;
   const failed = exchange.response.status === 500 && exchange.response.body.includes('Internal Server Error');
   return {
     producer: failed ? 'api-gateway' : 'function',
     ...(route.functionId === undefined || failed ? {} : { logicalId: route.functionId }),
-    description: failed ? `API Gateway, because ${who} failed (route ${route.routeKey})` : `${who}, through the route ${route.routeKey} (${route.logicalId})`,
+    description: failed
+      ? `API Gateway, because ${who} failed (route ${route.routeKey})`
+      : `${who}, through the route ${route.routeKey} (${route.logicalId})${api.cors === undefined ? '' : `, with the CORS headers of ${configuration} in place of its own`}`,
     corsHeaders: Object.fromEntries(
-      cors.map((name) => [name, api.cors !== undefined ? `${configuration} (it replaces the function's own CORS headers)` : `${who} returns it`]),
+      cors.map((name) => [
+        name,
+        api.cors !== undefined
+          ? `${configuration} (it replaces the function's own CORS headers)`
+          : `${who} returns it`,
+      ]),
     ),
     reached: reached!,
   };

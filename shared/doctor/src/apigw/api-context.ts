@@ -54,7 +54,9 @@ export function apiContext(options: ApiContextOptions): ApiContext {
   const chapter = Math.floor((port - WORKSHOP_PORT) / 100);
   const root = findWorkspace(options.cwd ?? process.cwd());
   if (root === undefined || chapter < 1 || chapter > 99) {
-    return { unknown: `pass --assembly <cdk.out>: ${options.url.host} is not a port of this workspace's chapters` };
+    return {
+      unknown: `pass --assembly <cdk.out>: ${options.url.host} is not a port of this workspace's chapters`,
+    };
   }
   const prefix = String(chapter).padStart(2, '0');
   const folder = readdirSync(join(root, 'chapters')).find((name) => name.startsWith(`${prefix}-`));
@@ -65,17 +67,28 @@ export function apiContext(options: ApiContextOptions): ApiContext {
   const apis = readApis(loadAssembly(assembly));
   const index = port - WORKSHOP_PORT - chapter * 100;
   const api = options.api === undefined ? apis[index] : named(apis, options.api);
-  if (api === undefined) return { unknown: `chapter ${folder} has no API number ${index + 1} (port ${port})` };
-  const located = locateNamedApi(api, options.url, `chapter ${folder}'s API on port ${port}, as pnpm start serves it`);
+  if (api === undefined)
+    return { unknown: `chapter ${folder} has no API number ${index + 1} (port ${port})` };
+  const located = locateNamedApi(
+    api,
+    options.url,
+    `chapter ${folder}'s API on port ${port}, as pnpm start serves it`,
+  );
   return 'unknown' in located ? located : { location: located, assembly, apis };
 }
 
-function inAssembly(options: ApiContextOptions, assembly: string, stacks: readonly LoadedStack[]): ApiContext {
+function inAssembly(
+  options: ApiContextOptions,
+  assembly: string,
+  stacks: readonly LoadedStack[],
+): ApiContext {
   const apis = readApis(stacks);
   if (options.api !== undefined) {
     const api = named(apis, options.api);
     if (api === undefined) {
-      return { unknown: `the assembly has no API ${options.api} (it has ${apis.map((each) => each.logicalId).join(', ') || 'none'})` };
+      return {
+        unknown: `the assembly has no API ${options.api} (it has ${apis.map((each) => each.logicalId).join(', ') || 'none'})`,
+      };
     }
     const located = locateNamedApi(api, options.url, 'named with --api');
     return 'unknown' in located ? located : { location: located, assembly, apis };
@@ -111,7 +124,8 @@ function apiFromOutputs(assembly: string, stacks: readonly LoadedStack[], url: s
     for (const [key, value] of Object.entries(outputs[stack.stackName] ?? {})) {
       if (typeof value !== 'string' || !url.startsWith(value)) continue;
       const api = apiOfOutput(stack, key);
-      if (api !== undefined && (best === undefined || value.length > best.length)) best = { api, length: value.length };
+      if (api !== undefined && (best === undefined || value.length > best.length))
+        best = { api, length: value.length };
     }
   }
   return best?.api;

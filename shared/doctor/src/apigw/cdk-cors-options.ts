@@ -9,7 +9,14 @@ import type { RestMethodModel } from './api-model.js';
 import { list, quote } from './fix-context.js';
 
 /** `Cors.DEFAULT_HEADERS`. */
-const DEFAULT_HEADERS = ['Content-Type', 'X-Amz-Date', 'Authorization', 'X-Api-Key', 'X-Amz-Security-Token', 'X-Amz-User-Agent'];
+const DEFAULT_HEADERS = [
+  'Content-Type',
+  'X-Amz-Date',
+  'Authorization',
+  'X-Api-Key',
+  'X-Amz-Security-Token',
+  'X-Amz-User-Agent',
+];
 
 /** `Cors.ALL_METHODS`. */
 const ALL_METHODS = ['OPTIONS', 'GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD'];
@@ -28,7 +35,14 @@ export interface RestCorsOptions {
 
 /** The options CDK uses when none are given: every method, its default headers. */
 export function defaultCorsOptions(origin: string): RestCorsOptions {
-  return { allowOrigins: [origin], allowMethods: ALL_METHODS, allowHeaders: DEFAULT_HEADERS, allowCredentials: false, exposeHeaders: [], statusCode: 204 };
+  return {
+    allowOrigins: [origin],
+    allowMethods: ALL_METHODS,
+    allowHeaders: DEFAULT_HEADERS,
+    allowCredentials: false,
+    exposeHeaders: [],
+    statusCode: 204,
+  };
 }
 
 /**
@@ -38,7 +52,8 @@ export function defaultCorsOptions(origin: string): RestCorsOptions {
  */
 export function corsOptionsOf(method: RestMethodModel): RestCorsOptions | undefined {
   const response = method.integrationResponses[0];
-  if (method.httpMethod !== 'OPTIONS' || method.integrationType !== 'MOCK' || response === undefined) return undefined;
+  if (method.httpMethod !== 'OPTIONS' || method.integrationType !== 'MOCK' || response === undefined)
+    return undefined;
   const literal = (name: string) => {
     const expression = response.headers.get(name)?.expression;
     return expression?.startsWith("'") && expression.endsWith("'") ? expression.slice(1, -1) : undefined;
@@ -47,9 +62,15 @@ export function corsOptionsOf(method: RestMethodModel): RestCorsOptions | undefi
   if (first === undefined) return undefined;
   const others = response.templates.flatMap((template) => [
     ...[...template.matchAll(/\$origin == "([^"]+)"/g)].map((match) => match[1]!),
-    ...[...template.matchAll(/\$origin\.matches\("([^"]+)"\)/g)].flatMap((match) => match[1]!.split('|').map((origin) => origin.replaceAll('\\.', '.'))),
+    ...[...template.matchAll(/\$origin\.matches\("([^"]+)"\)/g)].flatMap((match) =>
+      match[1]!.split('|').map((origin) => origin.replaceAll('\\.', '.')),
+    ),
   ]);
-  const split = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const split = (value: string | undefined) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   const maxAge = literal('access-control-max-age');
   return {
     allowOrigins: [...new Set([first, ...others])],
@@ -74,7 +95,10 @@ export interface PreflightNeeds {
  * The options that let the call through, keeping everything the current ones allow.
  * @returns the options, and the changes in words
  */
-export function widenCorsOptions(current: RestCorsOptions, needs: PreflightNeeds): { options: RestCorsOptions; changes: string[] } {
+export function widenCorsOptions(
+  current: RestCorsOptions,
+  needs: PreflightNeeds,
+): { options: RestCorsOptions; changes: string[] } {
   const changes: string[] = [];
   let origins = current.allowOrigins;
   if (needs.credentials && origins.includes('*')) {
@@ -85,12 +109,18 @@ export function widenCorsOptions(current: RestCorsOptions, needs: PreflightNeeds
     changes.push(`add ${needs.origin} to allowOrigins`);
   }
   let methods = current.allowMethods;
-  if (needs.method !== undefined && !methods.includes(needs.method) && !(methods.includes('*') && !needs.credentials)) {
+  if (
+    needs.method !== undefined &&
+    !methods.includes(needs.method) &&
+    !(methods.includes('*') && !needs.credentials)
+  ) {
     methods = [...methods, needs.method];
     changes.push(`add ${needs.method} to allowMethods (methods are compared case-sensitively)`);
   }
   const lower = current.allowHeaders.map((name) => name.toLowerCase());
-  const missing = needs.headers.filter((name) => !lower.includes(name) && !(lower.includes('*') && !needs.credentials));
+  const missing = needs.headers.filter(
+    (name) => !lower.includes(name) && !(lower.includes('*') && !needs.credentials),
+  );
   if (missing.length > 0) changes.push(`add ${missing.join(', ')} to allowHeaders`);
   if (needs.credentials && !current.allowCredentials) changes.push('set allowCredentials: true');
   return {
@@ -107,8 +137,11 @@ export function widenCorsOptions(current: RestCorsOptions, needs: PreflightNeeds
 
 /** The options as the TypeScript of a `CorsOptions` literal's properties, one per line. */
 export function renderCorsOptions(options: RestCorsOptions, indent: string): string {
-  const lines = [`allowOrigins: ${sameList(options.allowOrigins, ['*']) ? 'Cors.ALL_ORIGINS' : list(options.allowOrigins)},`];
-  if (!sameList(options.allowMethods, ALL_METHODS)) lines.push(`allowMethods: ${list(options.allowMethods)},`);
+  const lines = [
+    `allowOrigins: ${sameList(options.allowOrigins, ['*']) ? 'Cors.ALL_ORIGINS' : list(options.allowOrigins)},`,
+  ];
+  if (!sameList(options.allowMethods, ALL_METHODS))
+    lines.push(`allowMethods: ${list(options.allowMethods)},`);
   if (!sameList(options.allowHeaders, DEFAULT_HEADERS)) {
     const extra = options.allowHeaders.slice(DEFAULT_HEADERS.length);
     lines.push(

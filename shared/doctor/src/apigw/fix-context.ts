@@ -50,7 +50,9 @@ export function neededHeaders(context: FixContext): string[] {
 
 /** The response headers the page asked for and could not read, as named. */
 export function hiddenHeaders(context: FixContext): string[] {
-  return context.outcome.reads.filter((read) => read.value === null && read.sent !== undefined).map((read) => read.name);
+  return context.outcome.reads
+    .filter((read) => read.value === null && read.sent !== undefined)
+    .map((read) => read.name);
 }
 
 /** A sentence: its first letter upper case. */

@@ -20,21 +20,81 @@ interface TypeSignature {
  */
 const SIGNATURES: readonly TypeSignature[] = [
   { type: 'ACCESS_DENIED', errorType: 'AccessDeniedException', status: 403, message: 'Forbidden' },
-  { type: 'API_CONFIGURATION_ERROR', errorType: 'InternalServerErrorException', status: 500, message: 'Internal server error' },
-  { type: 'DEFAULT_5XX', errorType: 'InternalServerErrorException', status: 502, message: 'Internal server error' },
-  { type: 'INTEGRATION_FAILURE', errorType: 'InternalServerErrorException', status: 504, message: 'Internal server error' },
-  { type: 'INTEGRATION_TIMEOUT', errorType: 'InternalServerErrorException', status: 504, message: 'Endpoint request timed out' },
-  { type: 'AUTHORIZER_CONFIGURATION_ERROR', errorType: 'AuthorizerConfigurationException', status: 500, message: 'Internal server error' },
-  { type: 'AUTHORIZER_FAILURE', errorType: 'AuthorizerFailureException', status: 500, message: 'Internal server error' },
-  { type: 'BAD_REQUEST_PARAMETERS', errorType: 'BadRequestException', status: 400, message: 'Missing required request parameters' },
-  { type: 'BAD_REQUEST_BODY', errorType: 'BadRequestException', status: 400, message: 'Invalid request body' },
-  { type: 'UNSUPPORTED_MEDIA_TYPE', errorType: 'BadRequestException', status: 415, message: 'Unsupported Media Type' },
+  {
+    type: 'API_CONFIGURATION_ERROR',
+    errorType: 'InternalServerErrorException',
+    status: 500,
+    message: 'Internal server error',
+  },
+  {
+    type: 'DEFAULT_5XX',
+    errorType: 'InternalServerErrorException',
+    status: 502,
+    message: 'Internal server error',
+  },
+  {
+    type: 'INTEGRATION_FAILURE',
+    errorType: 'InternalServerErrorException',
+    status: 504,
+    message: 'Internal server error',
+  },
+  {
+    type: 'INTEGRATION_TIMEOUT',
+    errorType: 'InternalServerErrorException',
+    status: 504,
+    message: 'Endpoint request timed out',
+  },
+  {
+    type: 'AUTHORIZER_CONFIGURATION_ERROR',
+    errorType: 'AuthorizerConfigurationException',
+    status: 500,
+    message: 'Internal server error',
+  },
+  {
+    type: 'AUTHORIZER_FAILURE',
+    errorType: 'AuthorizerFailureException',
+    status: 500,
+    message: 'Internal server error',
+  },
+  {
+    type: 'BAD_REQUEST_PARAMETERS',
+    errorType: 'BadRequestException',
+    status: 400,
+    message: 'Missing required request parameters',
+  },
+  {
+    type: 'BAD_REQUEST_BODY',
+    errorType: 'BadRequestException',
+    status: 400,
+    message: 'Invalid request body',
+  },
+  {
+    type: 'UNSUPPORTED_MEDIA_TYPE',
+    errorType: 'BadRequestException',
+    status: 415,
+    message: 'Unsupported Media Type',
+  },
   { type: 'EXPIRED_TOKEN', errorType: 'ExpiredTokenException', status: 403, message: 'Expired token' },
   { type: 'INVALID_API_KEY', errorType: 'ForbiddenException', status: 403, message: 'Forbidden' },
-  { type: 'INVALID_SIGNATURE', errorType: 'InvalidSignatureException', status: 403, message: 'Invalid signature' },
-  { type: 'MISSING_AUTHENTICATION_TOKEN', errorType: 'MissingAuthenticationTokenException', status: 403, message: 'Missing Authentication Token' },
+  {
+    type: 'INVALID_SIGNATURE',
+    errorType: 'InvalidSignatureException',
+    status: 403,
+    message: 'Invalid signature',
+  },
+  {
+    type: 'MISSING_AUTHENTICATION_TOKEN',
+    errorType: 'MissingAuthenticationTokenException',
+    status: 403,
+    message: 'Missing Authentication Token',
+  },
   { type: 'QUOTA_EXCEEDED', errorType: 'LimitExceededException', status: 429, message: 'Limit Exceeded' },
-  { type: 'REQUEST_TOO_LARGE', errorType: 'RequestTooLargeException', status: 413, message: 'Request Too Long' },
+  {
+    type: 'REQUEST_TOO_LARGE',
+    errorType: 'RequestTooLargeException',
+    status: 413,
+    message: 'Request Too Long',
+  },
   { type: 'RESOURCE_NOT_FOUND', errorType: 'ResourceNotFoundException', status: 404, message: 'Not Found' },
   { type: 'THROTTLED', errorType: 'TooManyRequestsException', status: 429, message: 'Too Many Requests' },
   { type: 'UNAUTHORIZED', errorType: 'UnauthorizedException', status: 401, message: 'Unauthorized' },
@@ -58,10 +118,13 @@ export function gatewayResponseType(errorType: string, status: number, body: str
   const candidates = SIGNATURES.filter((signature) => signature.errorType === errorType);
   if (candidates.length <= 1) return candidates[0]?.type;
   const message = messageOf(body);
-  const byBoth = candidates.filter((signature) => signature.message === message && signature.status === status);
+  const byBoth = candidates.filter(
+    (signature) => signature.message === message && signature.status === status,
+  );
   const byMessage = candidates.filter((signature) => signature.message === message);
   const byStatus = candidates.filter((signature) => signature.status === status);
-  return (byBoth[0] ?? (byMessage.length === 1 ? byMessage[0] : undefined) ?? byStatus[0] ?? candidates[0])?.type;
+  return (byBoth[0] ?? (byMessage.length === 1 ? byMessage[0] : undefined) ?? byStatus[0] ?? candidates[0])
+    ?.type;
 }
 
 /** The family a type inherits its customisation from when it has none of its own. */

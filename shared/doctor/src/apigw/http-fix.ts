@@ -5,7 +5,16 @@
  * @module
  */
 import type { HttpApiModel, HttpCorsModel } from './api-model.js';
-import { type CdkFix, constructName, type FixContext, hiddenHeaders, list, neededHeaders, quote, sentence } from './fix-context.js';
+import {
+  type CdkFix,
+  constructName,
+  type FixContext,
+  hiddenHeaders,
+  list,
+  neededHeaders,
+  quote,
+  sentence,
+} from './fix-context.js';
 
 /** `CorsHttpMethod` members by method. */
 const CORS_HTTP_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT', 'DELETE']);
@@ -19,7 +28,11 @@ export function httpFix(context: FixContext, api: HttpApiModel): CdkFix | undefi
   const hidden = hiddenHeaders(context).map((header) => header.toLowerCase());
   const next = wantedCors(current, context, hidden);
   const code = `new HttpApi(this, ${quote(constructName(api.logicalId))}, {\n  corsPreflight: {\n${corsLines(next)}\n  },\n});`;
-  if (context.source.producer === 'api-gateway' && context.source.reached === undefined && outcome.step !== 'preflight') {
+  if (
+    context.source.producer === 'api-gateway' &&
+    context.source.reached === undefined &&
+    outcome.step !== 'preflight'
+  ) {
     return {
       summary: `${sentence(name)} has no route for ${request.method} ${context.location.path}, and API Gateway's 404 carries no CORS header. Add the route:`,
       code: `httpApi.addRoutes({
@@ -42,13 +55,19 @@ export function httpFix(context: FixContext, api: HttpApiModel): CdkFix | undefi
   const changes: string[] = [];
   if (!originAllowed(current, request.origin)) changes.push(`add ${request.origin} to allowOrigins`);
   if (include && !current.allowCredentials) changes.push('set allowCredentials: true');
-  if (include && current.allowOrigins.includes('*')) changes.push("list the origins instead of '*' (API Gateway refuses credentials with '*')");
+  if (include && current.allowOrigins.includes('*'))
+    changes.push("list the origins instead of '*' (API Gateway refuses credentials with '*')");
   const method = outcome.preflight?.method;
-  if (method !== undefined && !current.allowMethods.includes(method) && !(current.allowMethods.includes('*') && !include)) {
+  if (
+    method !== undefined &&
+    !current.allowMethods.includes(method) &&
+    !(current.allowMethods.includes('*') && !include)
+  ) {
     changes.push(`allow ${method}`);
   }
   const headers = neededHeaders(context).filter((header) => !allows(current.allowHeaders, header, include));
-  if (headers.length > 0) changes.push(`allow the header${headers.length > 1 ? 's' : ''} ${headers.join(', ')}`);
+  if (headers.length > 0)
+    changes.push(`allow the header${headers.length > 1 ? 's' : ''} ${headers.join(', ')}`);
   if (hidden.length > 0) changes.push(`expose ${hidden.join(', ')}`);
   if (changes.length === 0) {
     return {
@@ -64,7 +83,10 @@ export function httpFix(context: FixContext, api: HttpApiModel): CdkFix | undefi
 
 function originAllowed(cors: HttpCorsModel, origin: string): boolean {
   return cors.allowOrigins.some(
-    (allowed) => allowed === '*' || allowed === origin || (allowed.endsWith('://*') && origin.startsWith(allowed.slice(0, -1))),
+    (allowed) =>
+      allowed === '*' ||
+      allowed === origin ||
+      (allowed.endsWith('://*') && origin.startsWith(allowed.slice(0, -1))),
   );
 }
 
@@ -73,27 +95,52 @@ function allows(allowed: readonly string[], header: string, include: boolean): b
 }
 
 /** The configuration that lets the call through, keeping what the API already allows. */
-function wantedCors(current: HttpCorsModel | undefined, context: FixContext, hidden: readonly string[]): HttpCorsModel {
+function wantedCors(
+  current: HttpCorsModel | undefined,
+  context: FixContext,
+  hidden: readonly string[],
+): HttpCorsModel {
   const include = context.request.credentials === 'include';
   const origins = (current?.allowOrigins ?? []).filter((origin) => !(include && origin === '*'));
   const method = context.outcome.preflight?.method;
   const methods = current?.allowMethods ?? [];
   const headers = current?.allowHeaders ?? [];
   return {
-    allowOrigins: originAllowed({ ...emptyCors, allowOrigins: origins }, context.request.origin) ? origins : [...origins, context.request.origin],
-    allowMethods: method === undefined || methods.includes(method) || (methods.includes('*') && !include) ? methods : [...methods, method],
-    allowHeaders: [...headers, ...neededHeaders(context).filter((header) => !allows(headers, header, include))],
-    exposeHeaders: [...(current?.exposeHeaders ?? []), ...hidden.filter((header) => !current?.exposeHeaders.includes(header))],
+    allowOrigins: originAllowed({ ...emptyCors, allowOrigins: origins }, context.request.origin)
+      ? origins
+      : [...origins, context.request.origin],
+    allowMethods:
+      method === undefined || methods.includes(method) || (methods.includes('*') && !include)
+        ? methods
+        : [...methods, method],
+    allowHeaders: [
+      ...headers,
+      ...neededHeaders(context).filter((header) => !allows(headers, header, include)),
+    ],
+    exposeHeaders: [
+      ...(current?.exposeHeaders ?? []),
+      ...hidden.filter((header) => !current?.exposeHeaders.includes(header)),
+    ],
     allowCredentials: include || (current?.allowCredentials ?? false),
     ...(current?.maxAge === undefined ? {} : { maxAge: current.maxAge }),
   };
 }
 
-const emptyCors: HttpCorsModel = { allowOrigins: [], allowMethods: [], allowHeaders: [], exposeHeaders: [], allowCredentials: false };
+const emptyCors: HttpCorsModel = {
+  allowOrigins: [],
+  allowMethods: [],
+  allowHeaders: [],
+  exposeHeaders: [],
+  allowCredentials: false,
+};
 
 function corsLines(cors: HttpCorsModel): string {
   const methods = cors.allowMethods.map((method) =>
-    method === '*' ? 'CorsHttpMethod.ANY' : CORS_HTTP_METHODS.has(method) ? `CorsHttpMethod.${method}` : quote(method),
+    method === '*'
+      ? 'CorsHttpMethod.ANY'
+      : CORS_HTTP_METHODS.has(method)
+        ? `CorsHttpMethod.${method}`
+        : quote(method),
   );
   const lines = [`allowOrigins: ${list(cors.allowOrigins)},`];
   if (methods.length > 0) lines.push(`allowMethods: [${methods.join(', ')}],`);

@@ -26,7 +26,8 @@ export function stagePath(api: ApiModel, url: URL): { stage: string; path: strin
   const [, first = '', ...rest] = url.pathname.split('/');
   const stage = decodeURIComponent(first);
   if (api.stages.includes(stage) && stage !== '$default') return { stage, path: `/${rest.join('/')}` };
-  if (api.kind === 'HTTP' && api.stages.includes('$default')) return { stage: '$default', path: url.pathname };
+  if (api.kind === 'HTTP' && api.stages.includes('$default'))
+    return { stage: '$default', path: url.pathname };
   return undefined;
 }
 
@@ -58,13 +59,17 @@ export function locateApi(
       const where = stagePath(api, url);
       return where === undefined ? [] : [{ api, ...where }];
     });
-  if (fitting.length === 1) return { ...fitting[0]!, how: `the only ${kind ?? ''} API whose stage fits the URL`.replace('  ', ' ') };
+  if (fitting.length === 1)
+    return { ...fitting[0]!, how: `the only ${kind ?? ''} API whose stage fits the URL`.replace('  ', ' ') };
   const reaching = fitting.filter((location) => reachesSomething(location.api, method, location.path));
-  if (reaching.length === 1) return { ...reaching[0]!, how: 'the only API with a resource or route for this path' };
+  if (reaching.length === 1)
+    return { ...reaching[0]!, how: 'the only API with a resource or route for this path' };
   if (fitting.length === 0) {
     return { unknown: `no API of the assembly has a stage that fits ${url.pathname}` };
   }
-  const names = (reaching.length > 0 ? reaching : fitting).map((location) => location.api.logicalId).join(', ');
+  const names = (reaching.length > 0 ? reaching : fitting)
+    .map((location) => location.api.logicalId)
+    .join(', ');
   return { unknown: `several APIs fit ${url.pathname} (${names}); name one with --api` };
 }
 
@@ -72,10 +77,16 @@ export function locateApi(
  * The location of a URL in a named API.
  * @returns the location, or why the URL does not fit it
  */
-export function locateNamedApi(api: ApiModel, url: URL, how: string): ApiLocation | { readonly unknown: string } {
+export function locateNamedApi(
+  api: ApiModel,
+  url: URL,
+  how: string,
+): ApiLocation | { readonly unknown: string } {
   const where = stagePath(api, url);
   if (where === undefined) {
-    return { unknown: `${url.pathname} names none of the stages of ${api.logicalId} (${api.stages.join(', ')})` };
+    return {
+      unknown: `${url.pathname} names none of the stages of ${api.logicalId} (${api.stages.join(', ')})`,
+    };
   }
   return { api, ...where, how };
 }

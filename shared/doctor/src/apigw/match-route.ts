@@ -45,13 +45,18 @@ export function matchRestResource(api: RestApiModel, path: string): string | und
   let best: { path: string; score: number[] } | undefined;
   for (const template of api.resourcePaths) {
     const score = fitPath(template, path);
-    if (score !== undefined && (best === undefined || better(score, best.score))) best = { path: template, score };
+    if (score !== undefined && (best === undefined || better(score, best.score)))
+      best = { path: template, score };
   }
   return best?.path;
 }
 
 /** The method of a resource that answers a request method: the exact one, else `ANY`. */
-export function matchRestMethod(api: RestApiModel, resourcePath: string, method: string): RestMethodModel | undefined {
+export function matchRestMethod(
+  api: RestApiModel,
+  resourcePath: string,
+  method: string,
+): RestMethodModel | undefined {
   const methods = api.methods.filter((candidate) => candidate.resourcePath === resourcePath);
   return (
     methods.find((candidate) => candidate.httpMethod === method.toUpperCase()) ??

@@ -29,7 +29,8 @@ export function readApis(stacks: readonly LoadedStack[]): ApiModel[] {
     const rest: RestApiModel[] = [];
     const http: HttpApiModel[] = [];
     for (const [logicalId, resource] of Object.entries(resources)) {
-      if (resource.Type === 'AWS::ApiGateway::RestApi') rest.push(readRestApi(stack.stackName, logicalId, resources));
+      if (resource.Type === 'AWS::ApiGateway::RestApi')
+        rest.push(readRestApi(stack.stackName, logicalId, resources));
       if (resource.Type === 'AWS::ApiGatewayV2::Api' && resource.Properties?.ProtocolType === 'HTTP') {
         http.push(readHttpApi(stack.stackName, logicalId, resource, resources));
       }
@@ -40,7 +41,9 @@ export function readApis(stacks: readonly LoadedStack[]): ApiModel[] {
 }
 
 function readRestApi(stack: string, apiId: string, resources: Resources): RestApiModel {
-  const owned = Object.entries(resources).filter(([, resource]) => refOf(resource.Properties?.RestApiId) === apiId);
+  const owned = Object.entries(resources).filter(
+    ([, resource]) => refOf(resource.Properties?.RestApiId) === apiId,
+  );
   const paths = new Map<string, string>([[`${apiId}.RootResourceId`, '/']]);
   const pathOf = (id: string, seen = new Set<string>()): string | undefined => {
     const known = paths.get(id);
@@ -60,8 +63,10 @@ function readRestApi(stack: string, apiId: string, resources: Resources): RestAp
   for (const [logicalId, resource] of owned) {
     const props = resource.Properties ?? {};
     if (resource.Type === 'AWS::ApiGateway::Resource') pathOf(logicalId);
-    if (resource.Type === 'AWS::ApiGateway::Stage' && typeof props.StageName === 'string') stages.add(props.StageName);
-    if (resource.Type === 'AWS::ApiGateway::Deployment' && typeof props.StageName === 'string') stages.add(props.StageName);
+    if (resource.Type === 'AWS::ApiGateway::Stage' && typeof props.StageName === 'string')
+      stages.add(props.StageName);
+    if (resource.Type === 'AWS::ApiGateway::Deployment' && typeof props.StageName === 'string')
+      stages.add(props.StageName);
     if (resource.Type === 'AWS::ApiGateway::GatewayResponse') {
       gatewayResponses.push({
         logicalId,
@@ -78,20 +83,29 @@ function readRestApi(stack: string, apiId: string, resources: Resources): RestAp
         resourcePath: pathOf(resourceKey(props.ResourceId) ?? '') ?? '?',
         integrationType: String(integration.Type ?? ''),
         ...(functionId === undefined ? {} : { functionId }),
-        integrationResponses: ((integration.IntegrationResponses ?? []) as Array<Record<string, unknown>>).map(
-          readIntegrationResponse,
-        ),
+        integrationResponses: (
+          (integration.IntegrationResponses ?? []) as Array<Record<string, unknown>>
+        ).map(readIntegrationResponse),
       });
     }
   }
-  return { kind: 'REST', stack, logicalId: apiId, stages: [...stages], resourcePaths: [...new Set(paths.values())], methods, gatewayResponses };
+  return {
+    kind: 'REST',
+    stack,
+    logicalId: apiId,
+    stages: [...stages],
+    resourcePaths: [...new Set(paths.values())],
+    methods,
+    gatewayResponses,
+  };
 }
 
 function readIntegrationResponse(raw: Record<string, unknown>): IntegrationResponseModel {
   const templates = Object.values((raw.ResponseTemplates ?? {}) as Record<string, unknown>).map(String);
   const overridden = new Set<string>();
   for (const template of templates) {
-    for (const match of template.matchAll(/responseOverride\.header\.([A-Za-z0-9-]+)/g)) overridden.add(match[1]!.toLowerCase());
+    for (const match of template.matchAll(/responseOverride\.header\.([A-Za-z0-9-]+)/g))
+      overridden.add(match[1]!.toLowerCase());
   }
   return {
     statusCode: String(raw.StatusCode),
@@ -103,7 +117,9 @@ function readIntegrationResponse(raw: Record<string, unknown>): IntegrationRespo
 }
 
 function readHttpApi(stack: string, apiId: string, api: CfnResource, resources: Resources): HttpApiModel {
-  const owned = Object.entries(resources).filter(([, resource]) => refOf(resource.Properties?.ApiId) === apiId);
+  const owned = Object.entries(resources).filter(
+    ([, resource]) => refOf(resource.Properties?.ApiId) === apiId,
+  );
   const integrations = new Map<string, string | undefined>();
   for (const [logicalId, resource] of owned) {
     if (resource.Type === 'AWS::ApiGatewayV2::Integration') {
@@ -114,11 +130,16 @@ function readHttpApi(stack: string, apiId: string, api: CfnResource, resources: 
   const routes: HttpApiModel['routes'][number][] = [];
   for (const [logicalId, resource] of owned) {
     const props = resource.Properties ?? {};
-    if (resource.Type === 'AWS::ApiGatewayV2::Stage' && typeof props.StageName === 'string') stages.push(props.StageName);
+    if (resource.Type === 'AWS::ApiGatewayV2::Stage' && typeof props.StageName === 'string')
+      stages.push(props.StageName);
     if (resource.Type === 'AWS::ApiGatewayV2::Route') {
       const integration = refsIn(props.Target).find((id) => integrations.has(id));
       const functionId = integration === undefined ? undefined : integrations.get(integration);
-      routes.push({ logicalId, routeKey: String(props.RouteKey), ...(functionId === undefined ? {} : { functionId }) });
+      routes.push({
+        logicalId,
+        routeKey: String(props.RouteKey),
+        ...(functionId === undefined ? {} : { functionId }),
+      });
     }
   }
   const cors = readCors(api.Properties?.CorsConfiguration);
@@ -180,7 +201,9 @@ function functionIn(uri: unknown, resources: Resources): string | undefined {
     const resource = resources[id];
     if (resource?.Type === 'AWS::Lambda::Function') return id;
     if (resource?.Type === 'AWS::Lambda::Alias' || resource?.Type === 'AWS::Lambda::Version') {
-      const target = refsIn(resource.Properties?.FunctionName).find((ref) => resources[ref]?.Type === 'AWS::Lambda::Function');
+      const target = refsIn(resource.Properties?.FunctionName).find(
+        (ref) => resources[ref]?.Type === 'AWS::Lambda::Function',
+      );
       if (target !== undefined) return target;
     }
   }

@@ -5,8 +5,21 @@
  */
 import { headerValue } from '../cors/header-lines.js';
 import type { RestApiModel } from './api-model.js';
-import { corsOptionsOf, defaultCorsOptions, renderCorsOptions, widenCorsOptions } from './cdk-cors-options.js';
-import { type CdkFix, constructName, type FixContext, hiddenHeaders, neededHeaders, quote, sentence } from './fix-context.js';
+import {
+  corsOptionsOf,
+  defaultCorsOptions,
+  renderCorsOptions,
+  widenCorsOptions,
+} from './cdk-cors-options.js';
+import {
+  type CdkFix,
+  constructName,
+  type FixContext,
+  hiddenHeaders,
+  neededHeaders,
+  quote,
+  sentence,
+} from './fix-context.js';
 import { matchRestMethod, matchRestResource } from './match-route.js';
 
 /** The fix of a blocked call to a REST API. */
@@ -43,7 +56,8 @@ function preflightFix(context: FixContext, api: RestApiModel): CdkFix {
     };
   }
   const fresh = widenCorsOptions(defaultCorsOptions(request.origin), needs).options;
-  const create = resource === undefined ? `const resource = api.root.resourceForPath(${quote(location.path)});\n` : '';
+  const create =
+    resource === undefined ? `const resource = api.root.resourceForPath(${quote(location.path)});\n` : '';
   const code = `${create}resource.addCorsPreflight({\n${renderCorsOptions(fresh, '  ')}\n});`;
   if (source.producer === 'function') {
     return {
@@ -92,9 +106,12 @@ function gatewayResponseFix(context: FixContext, api: RestApiModel): CdkFix {
   const type = source.gatewayResponseType ?? 'DEFAULT_4XX';
   const resource = matchRestResource(api, location.path);
   const missingMethod =
-    type === 'MISSING_AUTHENTICATION_TOKEN' && (resource === undefined || matchRestMethod(api, resource, request.method) === undefined);
+    type === 'MISSING_AUTHENTICATION_TOKEN' &&
+    (resource === undefined || matchRestMethod(api, resource, request.method) === undefined);
   const customise = source.customisedAs ?? ((outcome.status ?? 400) >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX');
-  const literals = Object.fromEntries(Object.entries(wantedHeaders(context)).map(([name, value]) => [name, `"${value}"`]));
+  const literals = Object.fromEntries(
+    Object.entries(wantedHeaders(context)).map(([name, value]) => [name, `"${value}"`]),
+  );
   const missing = missingMethod
     ? `The RestApi ${constructName(api.logicalId)} has no ${request.method} method ${resource === undefined ? `and no resource for ${location.path}` : `on ${resource}`}, so API Gateway answers 403 Missing Authentication Token. Add the method. `
     : '';

@@ -136,14 +136,23 @@ export function serializeOrigin(origin: string): string {
   try {
     parsed = new URL(origin);
   } catch {
-    throw new Error(`"${origin}" is not an origin: write it as scheme://host[:port], e.g. http://localhost:5173`);
+    throw new Error(
+      `"${origin}" is not an origin: write it as scheme://host[:port], e.g. http://localhost:5173`,
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new Error(`"${origin}" is not an http or https origin`);
   }
-  const bare = parsed.pathname === '/' && parsed.search === '' && parsed.hash === '' && parsed.username === '' && parsed.password === '';
+  const bare =
+    parsed.pathname === '/' &&
+    parsed.search === '' &&
+    parsed.hash === '' &&
+    parsed.username === '' &&
+    parsed.password === '';
   if (!bare || origin.endsWith('?') || origin.endsWith('#')) {
-    throw new Error(`"${origin}" is not an origin (no path, query or credentials): did you mean ${parsed.origin}?`);
+    throw new Error(
+      `"${origin}" is not an origin (no path, query or credentials): did you mean ${parsed.origin}?`,
+    );
   }
   return parsed.origin;
 }

@@ -93,7 +93,9 @@ export async function corsFetch(
   let tainted = false;
   let corsFlag = false;
   let redirects = 0;
-  const outcome = (fields: Partial<FetchOutcome> & Pick<FetchOutcome, 'verdict' | 'reason'>): FetchOutcome => ({
+  const outcome = (
+    fields: Partial<FetchOutcome> & Pick<FetchOutcome, 'verdict' | 'reason'>,
+  ): FetchOutcome => ({
     step: null,
     exchanges,
     ...(preflight === undefined ? {} : { preflight }),
@@ -191,8 +193,15 @@ export async function corsFetch(
       if (next.url.protocol !== 'http:' && next.url.protocol !== 'https:') {
         return blocked('redirect', { corsError: 'CorsDisabledScheme', failedParameter: '' }, next.url.href);
       }
-      if ((next.url.username !== '' || next.url.password !== '') && (corsFlag || next.url.origin !== request.origin)) {
-        return blocked('redirect', { corsError: 'RedirectContainsCredentials', failedParameter: '' }, hop.url.href);
+      if (
+        (next.url.username !== '' || next.url.password !== '') &&
+        (corsFlag || next.url.origin !== request.origin)
+      ) {
+        return blocked(
+          'redirect',
+          { corsError: 'RedirectContainsCredentials', failedParameter: '' },
+          hop.url.href,
+        );
       }
       if (next.url.origin !== hop.url.origin && request.origin !== hop.url.origin) tainted = true;
       redirects += 1;
@@ -216,7 +225,12 @@ export async function corsFetch(
         status: response.status,
       });
     }
-    return outcome({ verdict: 'allowed', reason: allowedReason(corsFlag, preflight !== undefined), reads: visible, status: response.status });
+    return outcome({
+      verdict: 'allowed',
+      reason: allowedReason(corsFlag, preflight !== undefined),
+      reads: visible,
+      status: response.status,
+    });
   }
 }
 

@@ -7,7 +7,12 @@ import type { BrowserRequest } from './browser-request.js';
 import type { FetchOutcome } from './cors-fetch.js';
 import type { Exchange } from './exchange.js';
 import { headerValue } from './header-lines.js';
-import { byteLength, isSafelistedRequestHeader, SAFELISTED_TOTAL_LIMIT, SAFELISTED_VALUE_LIMIT } from './safelist.js';
+import {
+  byteLength,
+  isSafelistedRequestHeader,
+  SAFELISTED_TOTAL_LIMIT,
+  SAFELISTED_VALUE_LIMIT,
+} from './safelist.js';
 
 /**
  * Explains an outcome to someone who has never read the Fetch standard.
@@ -28,13 +33,21 @@ function why(outcome: FetchOutcome, request: BrowserRequest): string {
   const page = `the page on ${request.origin}`;
   const preflightWhy = preflightReason(outcome, request);
   if (outcome.verdict === 'allowed') {
-    if (outcome.step === null && outcome.exchanges.every((e) => new URL(e.request.url).origin === request.origin)) {
+    if (
+      outcome.step === null &&
+      outcome.exchanges.every((e) => new URL(e.request.url).origin === request.origin)
+    ) {
       return `The URL has the page's own origin, so CORS does not apply: ${page} reads the ${outcome.status} answer.`;
     }
-    const asked = preflightWhy === undefined ? 'No preflight was needed' : `The preflight (${preflightWhy}) allowed it`;
-    return `${asked}, and the response allows ${request.origin}: ${page} reads the ${outcome.status} answer.`;
+    const asked =
+      preflightWhy === undefined ? 'No preflight was needed' : `The preflight (${preflightWhy}) allowed it`;
+    const reads = outcome.reads
+      .filter((read) => read.value !== null)
+      .map((read) => `${read.name} (${read.readability})`);
+    return `${asked}, and the response allows ${request.origin}: ${page} reads the ${outcome.status} answer${reads.length === 0 ? '' : ` and ${reads.join(', ')}`}.`;
   }
-  if (outcome.netError !== undefined) return `${outcome.reason} The browser gives up with ${outcome.netError}.`;
+  if (outcome.netError !== undefined)
+    return `${outcome.reason} The browser gives up with ${outcome.netError}.`;
   const error = outcome.corsError;
   if (error === undefined) return readHeaderWhy(outcome);
   const value = error.failedParameter;
@@ -81,7 +94,9 @@ function why(outcome: FetchOutcome, request: BrowserRequest): string {
       return `${before}The answer is a redirect, and a browser never follows a preflight's redirect: the URL itself must answer OPTIONS. ${hidden}`;
     case 'InvalidAllowMethodsPreflightResponse':
     case 'InvalidAllowHeadersPreflightResponse': {
-      const name = error.corsError.includes('Methods') ? 'access-control-allow-methods' : 'access-control-allow-headers';
+      const name = error.corsError.includes('Methods')
+        ? 'access-control-allow-methods'
+        : 'access-control-allow-headers';
       return `${before}${title(name)} is '${headerValue(response?.headers ?? [], name)}', which is not a comma-separated list of names, so the browser discards the answer. ${hidden}`;
     }
     case 'MethodDisallowedByPreflightResponse':
@@ -108,7 +123,9 @@ function readHeaderWhy(outcome: FetchOutcome): string {
 function notesOf(outcome: FetchOutcome, request: BrowserRequest): string[] {
   const notes: string[] = [];
   if (request.dropped.length > 0) {
-    notes.push(`fetch() drops ${request.dropped.join(', ')}: a page may not set ${request.dropped.length === 1 ? 'that header' : 'those headers'}.`);
+    notes.push(
+      `fetch() drops ${request.dropped.join(', ')}: a page may not set ${request.dropped.length === 1 ? 'that header' : 'those headers'}.`,
+    );
   }
   if (outcome.authorizationByWildcard) {
     notes.push(
@@ -117,7 +134,9 @@ function notesOf(outcome: FetchOutcome, request: BrowserRequest): string[] {
   }
   const absent = outcome.reads.filter((read) => read.sent === undefined);
   if (absent.length > 0) {
-    notes.push(`The response has no ${absent.map((read) => read.name).join(', ')} header: the page reads null whatever CORS says.`);
+    notes.push(
+      `The response has no ${absent.map((read) => read.name).join(', ')} header: the page reads null whatever CORS says.`,
+    );
   }
   if (outcome.verdict === 'allowed' && outcome.preflightMaxAge !== undefined) {
     notes.push(
@@ -135,17 +154,23 @@ function preflightReason(outcome: FetchOutcome, request: BrowserRequest): string
   const parts: string[] = [];
   if (need.method !== undefined) parts.push(`${need.method} is not GET, HEAD or POST`);
   const plain = need.headers.filter((name) => !SAFELISTED_NAMES.has(name));
-  if (plain.length > 0) parts.push(`${names(plain)} ${plain.length === 1 ? 'is not a safelisted header' : 'are not safelisted headers'}`);
+  if (plain.length > 0)
+    parts.push(
+      `${names(plain)} ${plain.length === 1 ? 'is not a safelisted header' : 'are not safelisted headers'}`,
+    );
   const sent = new Map(request.headers);
   let pastLimit = false;
   for (const name of need.headers.filter((header) => SAFELISTED_NAMES.has(header))) {
     const value = sent.get(name) ?? '';
     if (isSafelistedRequestHeader(name, value)) pastLimit = true;
-    else if (byteLength(value) > SAFELISTED_VALUE_LIMIT) parts.push(`the value of ${title(name)} is longer than ${SAFELISTED_VALUE_LIMIT} bytes`);
-    else if (name === 'content-type') parts.push(`Content-Type ${value} is not one of the three types a form can send`);
+    else if (byteLength(value) > SAFELISTED_VALUE_LIMIT)
+      parts.push(`the value of ${title(name)} is longer than ${SAFELISTED_VALUE_LIMIT} bytes`);
+    else if (name === 'content-type')
+      parts.push(`Content-Type ${value} is not one of the three types a form can send`);
     else parts.push(`${title(name)}: ${value} is not a value the browser lets through without asking`);
   }
-  if (pastLimit) parts.push(`the safelisted headers hold more than ${SAFELISTED_TOTAL_LIMIT} bytes of values`);
+  if (pastLimit)
+    parts.push(`the safelisted headers hold more than ${SAFELISTED_TOTAL_LIMIT} bytes of values`);
   return parts.join(', and ');
 }
 
@@ -171,7 +196,9 @@ function requestLine(outcome: FetchOutcome): string {
 }
 
 function methodHint(method: string, outcome: FetchOutcome, request: BrowserRequest): string {
-  const listedMethods = (headerValue(lastResponseHeaders(outcome), 'access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+  const listedMethods = (headerValue(lastResponseHeaders(outcome), 'access-control-allow-methods') ?? '')
+    .split(',')
+    .map((m) => m.trim());
   if (listedMethods.some((m) => m !== method && m.toLowerCase() === method.toLowerCase())) {
     return ` Methods are compared case-sensitively, and fetch() upper-cases only DELETE, GET, HEAD, OPTIONS, POST and PUT: write '${method.toUpperCase()}' in the page, or list '${method}'.`;
   }
@@ -182,16 +209,22 @@ function methodHint(method: string, outcome: FetchOutcome, request: BrowserReque
 }
 
 function headerHint(outcome: FetchOutcome, request: BrowserRequest): string {
-  const allowed = (headerValue(lastResponseHeaders(outcome), 'access-control-allow-headers') ?? '').split(',');
+  const allowed = (headerValue(lastResponseHeaders(outcome), 'access-control-allow-headers') ?? '').split(
+    ',',
+  );
   const hints: string[] = [];
   if (outcome.refusedHeaders.length > 1) {
-    hints.push(` Chromium's message names only ${outcome.corsError?.failedParameter}; all of them are missing.`);
+    hints.push(
+      ` Chromium's message names only ${outcome.corsError?.failedParameter}; all of them are missing.`,
+    );
   }
   if (request.credentials === 'include' && allowed.some((name) => name.trim() === '*')) {
     hints.push(" With credentials, '*' is not a wildcard but a header named '*'.");
   }
   if (outcome.refusedHeaders.includes('content-type')) {
-    hints.push(' Content-Type needs consent unless it is application/x-www-form-urlencoded, multipart/form-data or text/plain.');
+    hints.push(
+      ' Content-Type needs consent unless it is application/x-www-form-urlencoded, multipart/form-data or text/plain.',
+    );
   }
   return hints.join('');
 }

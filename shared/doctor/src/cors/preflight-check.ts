@@ -91,7 +91,10 @@ export function checkPreflight(
   const refusedHeaders = anyHeader ? [] : question.unsafeHeaders.filter((name) => !allowedLower.has(name));
   const [first] = [...refusedHeaders].sort();
   if (first !== undefined) {
-    return refused({ corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: first }, refusedHeaders);
+    return refused(
+      { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: first },
+      refusedHeaders,
+    );
   }
   return {
     refusedHeaders: [],

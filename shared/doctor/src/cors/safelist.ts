@@ -132,7 +132,11 @@ const DECIMAL = /^\d+(\.\d+)?$/;
 const INTEGER = /^\d+$/;
 
 /** The media types a page may send as `Content-Type` without a preflight. */
-const SAFELISTED_MEDIA_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
+const SAFELISTED_MEDIA_TYPES = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
 
 /**
  * Whether a `Content-Type` value keeps a request simple: its media type (before any `;`) is one of the three

@@ -3,15 +3,25 @@ import { gatewayResponseFamily, gatewayResponseType } from '../../src/apigw/gate
 
 describe('gatewayResponseType', () => {
   it('knows a type by its x-amzn-ErrorType', () => {
-    expect(gatewayResponseType('MissingAuthenticationTokenException', 403, '{"message":"Missing Authentication Token"}')).toBe(
-      'MISSING_AUTHENTICATION_TOKEN',
-    );
+    expect(
+      gatewayResponseType(
+        'MissingAuthenticationTokenException',
+        403,
+        '{"message":"Missing Authentication Token"}',
+      ),
+    ).toBe('MISSING_AUTHENTICATION_TOKEN');
   });
 
   it('tells apart the types that share an error type by their message and status', () => {
-    expect(gatewayResponseType('BadRequestException', 415, '{"message":"Unsupported Media Type"}')).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(gatewayResponseType('InternalServerErrorException', 502, '{"message": "Internal server error"}')).toBe('DEFAULT_5XX');
-    expect(gatewayResponseType('InternalServerErrorException', 504, '{"message":"Endpoint request timed out"}')).toBe('INTEGRATION_TIMEOUT');
+    expect(gatewayResponseType('BadRequestException', 415, '{"message":"Unsupported Media Type"}')).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
+    expect(
+      gatewayResponseType('InternalServerErrorException', 502, '{"message": "Internal server error"}'),
+    ).toBe('DEFAULT_5XX');
+    expect(
+      gatewayResponseType('InternalServerErrorException', 504, '{"message":"Endpoint request timed out"}'),
+    ).toBe('INTEGRATION_TIMEOUT');
   });
 
   it('knows nothing of an unknown error type', () => {

@@ -9,8 +9,20 @@ const rest: RestApiModel = {
   stages: ['prod'],
   resourcePaths: ['/', '/items', '/items/{id}', '/items/special', '/{proxy+}'],
   methods: [
-    { logicalId: 'ItemGet', httpMethod: 'GET', resourcePath: '/items/{id}', integrationType: 'MOCK', integrationResponses: [] },
-    { logicalId: 'ItemAny', httpMethod: 'ANY', resourcePath: '/items/{id}', integrationType: 'MOCK', integrationResponses: [] },
+    {
+      logicalId: 'ItemGet',
+      httpMethod: 'GET',
+      resourcePath: '/items/{id}',
+      integrationType: 'MOCK',
+      integrationResponses: [],
+    },
+    {
+      logicalId: 'ItemAny',
+      httpMethod: 'ANY',
+      resourcePath: '/items/{id}',
+      integrationType: 'MOCK',
+      integrationResponses: [],
+    },
   ],
   gatewayResponses: [],
 };

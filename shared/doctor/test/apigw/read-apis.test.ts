@@ -21,13 +21,22 @@ describe('readApis', () => {
     const shop = apis[0] as RestApiModel;
     expect(shop.stages).toEqual(['prod']);
     expect(shop.resourcePaths).toEqual(['/', '/items', '/status']);
-    const get = shop.methods.find((method) => method.httpMethod === 'GET' && method.resourcePath === '/items');
+    const get = shop.methods.find(
+      (method) => method.httpMethod === 'GET' && method.resourcePath === '/items',
+    );
     expect(get).toMatchObject({ integrationType: 'AWS_PROXY', functionId: 'ListedFn5E998D13' });
-    const options = shop.methods.find((method) => method.httpMethod === 'OPTIONS' && method.resourcePath === '/items')!;
-    expect(options.integrationResponses[0]!.headers.get('access-control-allow-origin')?.expression).toBe("'http://localhost:5173'");
+    const options = shop.methods.find(
+      (method) => method.httpMethod === 'OPTIONS' && method.resourcePath === '/items',
+    )!;
+    expect(options.integrationResponses[0]!.headers.get('access-control-allow-origin')?.expression).toBe(
+      "'http://localhost:5173'",
+    );
     expect(options.integrationResponses[0]!.overriddenHeaders).toEqual(['access-control-allow-origin']);
     const errors = apis[1] as RestApiModel;
-    expect(errors.gatewayResponses.map((response) => response.responseType)).toEqual(['DEFAULT_4XX', 'DEFAULT_5XX']);
+    expect(errors.gatewayResponses.map((response) => response.responseType)).toEqual([
+      'DEFAULT_4XX',
+      'DEFAULT_5XX',
+    ]);
   });
 
   it("reads an HTTP API's CorsConfiguration and the function behind each route", () => {

@@ -14,27 +14,42 @@ describe('browserRequest', () => {
         return (error as Error).message;
       }
     };
-    expect(message({ method: 'trace' })).toBe("Failed to execute 'fetch' on 'Window': 'trace' HTTP method is unsupported.");
-    expect(message({ method: 'GET POST' })).toBe("Failed to execute 'fetch' on 'Window': 'GET POST' is not a valid HTTP method.");
-    expect(message({ body: 'x' })).toBe("Failed to execute 'fetch' on 'Window': Request with GET/HEAD method cannot have body.");
-    expect(message({ headers: [['X Bad', '1']] })).toBe("Failed to execute 'fetch' on 'Window': Invalid name");
+    expect(message({ method: 'trace' })).toBe(
+      "Failed to execute 'fetch' on 'Window': 'trace' HTTP method is unsupported.",
+    );
+    expect(message({ method: 'GET POST' })).toBe(
+      "Failed to execute 'fetch' on 'Window': 'GET POST' is not a valid HTTP method.",
+    );
+    expect(message({ body: 'x' })).toBe(
+      "Failed to execute 'fetch' on 'Window': Request with GET/HEAD method cannot have body.",
+    );
+    expect(message({ headers: [['X Bad', '1']] })).toBe(
+      "Failed to execute 'fetch' on 'Window': Invalid name",
+    );
     expect(message({ url: 'http://user:pw@127.0.0.1/' })).toContain('includes credentials');
   });
 
   it('drops forbidden headers, trims values and joins a repeated name', () => {
     const request = browserRequest({
       ...base,
-      headers: [['Cookie', 'a=b'], ['X-Api-Key', ' a '], ['x-api-key', 'b']],
+      headers: [
+        ['Cookie', 'a=b'],
+        ['X-Api-Key', ' a '],
+        ['x-api-key', 'b'],
+      ],
     });
     expect(request.headers).toEqual([['x-api-key', 'a, b']]);
     expect(request.dropped).toEqual(['Cookie']);
   });
 
   it('gives a string body the Content-Type fetch() gives it, unless one is set', () => {
-    expect(browserRequest({ ...base, method: 'post', body: 'x' }).headers).toEqual([['content-type', 'text/plain;charset=UTF-8']]);
-    expect(browserRequest({ ...base, method: 'POST', body: '{}', headers: [['Content-Type', 'application/json']] }).headers).toEqual([
-      ['content-type', 'application/json'],
+    expect(browserRequest({ ...base, method: 'post', body: 'x' }).headers).toEqual([
+      ['content-type', 'text/plain;charset=UTF-8'],
     ]);
+    expect(
+      browserRequest({ ...base, method: 'POST', body: '{}', headers: [['Content-Type', 'application/json']] })
+        .headers,
+    ).toEqual([['content-type', 'application/json']]);
   });
 
   it('defaults to GET and the same-origin credentials mode', () => {
@@ -50,7 +65,9 @@ describe('serializeOrigin', () => {
   });
 
   it('refuses a URL with a path, quoting the value and the origin meant', () => {
-    expect(() => serializeOrigin('https://app.example.com/page')).toThrow('did you mean https://app.example.com?');
+    expect(() => serializeOrigin('https://app.example.com/page')).toThrow(
+      'did you mean https://app.example.com?',
+    );
     expect(() => serializeOrigin('app.example.com')).toThrow('"app.example.com" is not an origin');
   });
 });

@@ -20,7 +20,11 @@ describe('chromiumReason', () => {
 
 describe('isPreflightError', () => {
   it('tells the errors of the preflight from those of the response', () => {
-    expect(['PreflightMissingAllowOriginHeader', 'HeaderDisallowedByPreflightResponse'].every((name) => isPreflightError(name as never))).toBe(true);
+    expect(
+      ['PreflightMissingAllowOriginHeader', 'HeaderDisallowedByPreflightResponse'].every((name) =>
+        isPreflightError(name as never),
+      ),
+    ).toBe(true);
     expect(isPreflightError('MissingAllowOriginHeader')).toBe(false);
   });
 });

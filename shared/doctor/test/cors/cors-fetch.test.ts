@@ -19,7 +19,8 @@ function server(answer: (request: WireRequest) => Partial<WireResponse>) {
 const run = (input: Partial<FetchInput>, transport: Transport, readHeaders: string[] = []) =>
   corsFetch(browserRequest({ url: `${API}/prod/`, origin: ORIGIN, ...input }), transport, { readHeaders });
 
-const header = (request: WireRequest, name: string) => request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+const header = (request: WireRequest, name: string) =>
+  request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
 
 describe('corsFetch', () => {
   it('sends a simple request without a preflight, with the Origin', async () => {
@@ -31,33 +32,70 @@ describe('corsFetch', () => {
   });
 
   it('asks a preflight with the method and the sorted headers, and stops there when refused', async () => {
-    const { sent, transport } = server(() => ({ status: 204, headers: [['Access-Control-Allow-Origin', '*']] }));
-    const outcome = await run({ method: 'PUT', headers: [['X-B', '1'], ['Content-Type', 'application/json']], body: '{}' }, transport);
+    const { sent, transport } = server(() => ({
+      status: 204,
+      headers: [['Access-Control-Allow-Origin', '*']],
+    }));
+    const outcome = await run(
+      {
+        method: 'PUT',
+        headers: [
+          ['X-B', '1'],
+          ['Content-Type', 'application/json'],
+        ],
+        body: '{}',
+      },
+      transport,
+    );
     expect(sent).toHaveLength(1);
     expect(header(sent[0]!, 'access-control-request-method')).toBe('PUT');
     expect(header(sent[0]!, 'access-control-request-headers')).toBe('content-type,x-b');
-    expect([outcome.verdict, outcome.step, outcome.corsError?.corsError]).toEqual(['blocked', 'preflight', 'MethodDisallowedByPreflightResponse']);
+    expect([outcome.verdict, outcome.step, outcome.corsError?.corsError]).toEqual([
+      'blocked',
+      'preflight',
+      'MethodDisallowedByPreflightResponse',
+    ]);
     expect(outcome.preflight).toEqual({ method: 'PUT', headers: ['x-b', 'content-type'] });
   });
 
   it('sends Origin: null after a redirect to another origin, and then needs * or null', async () => {
     const { sent, transport } = server((request) =>
       request.url.startsWith(API)
-        ? { status: 302, headers: [['Access-Control-Allow-Origin', ORIGIN], ['Location', 'http://127.0.0.1:3200/next']] }
+        ? {
+            status: 302,
+            headers: [
+              ['Access-Control-Allow-Origin', ORIGIN],
+              ['Location', 'http://127.0.0.1:3200/next'],
+            ],
+          }
         : { headers: [['Access-Control-Allow-Origin', ORIGIN]] },
     );
     const outcome = await run({}, transport);
     expect(header(sent[1]!, 'origin')).toBe('null');
     expect([outcome.step, outcome.corsError?.corsError]).toEqual(['request', 'AllowOriginMismatch']);
-    expect(outcome.consoleMessage).toContain(`at 'http://127.0.0.1:3200/next' (redirected from '${API}/prod/')`);
+    expect(outcome.consoleMessage).toContain(
+      `at 'http://127.0.0.1:3200/next' (redirected from '${API}/prod/')`,
+    );
   });
 
   it('preflights again after a redirect of a request that needs one', async () => {
     const { sent, transport } = server((request) =>
       request.method === 'OPTIONS'
-        ? { status: 204, headers: [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PUT']] }
+        ? {
+            status: 204,
+            headers: [
+              ['Access-Control-Allow-Origin', '*'],
+              ['Access-Control-Allow-Methods', 'PUT'],
+            ],
+          }
         : request.url.endsWith('/prod/')
-          ? { status: 307, headers: [['Access-Control-Allow-Origin', '*'], ['Location', '/prod/moved']] }
+          ? {
+              status: 307,
+              headers: [
+                ['Access-Control-Allow-Origin', '*'],
+                ['Location', '/prod/moved'],
+              ],
+            }
           : { headers: [['Access-Control-Allow-Origin', '*']] },
     );
     const outcome = await run({ method: 'PUT' }, transport);
@@ -73,7 +111,13 @@ describe('corsFetch', () => {
   it('turns a POST into a GET on a 303 and drops its body', async () => {
     const { sent, transport } = server((request) =>
       request.url.endsWith('/prod/')
-        ? { status: 303, headers: [['Access-Control-Allow-Origin', '*'], ['Location', '/prod/done']] }
+        ? {
+            status: 303,
+            headers: [
+              ['Access-Control-Allow-Origin', '*'],
+              ['Location', '/prod/done'],
+            ],
+          }
         : { headers: [['Access-Control-Allow-Origin', '*']] },
     );
     await run({ method: 'POST', body: 'x' }, transport);
@@ -89,14 +133,25 @@ describe('corsFetch', () => {
   });
 
   it('gives up after twenty redirects', async () => {
-    const { sent, transport } = server(() => ({ status: 302, headers: [['Access-Control-Allow-Origin', '*'], ['Location', '/prod/']] }));
+    const { sent, transport } = server(() => ({
+      status: 302,
+      headers: [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Location', '/prod/'],
+      ],
+    }));
     const outcome = await run({}, transport);
     expect(sent).toHaveLength(21);
     expect([outcome.step, outcome.netError]).toEqual(['redirect', 'net::ERR_TOO_MANY_REDIRECTS']);
   });
 
   it('blocks at read-header when a header the page reads is sent but not exposed', async () => {
-    const { transport } = server(() => ({ headers: [['Access-Control-Allow-Origin', '*'], ['X-Request-Id', 'r1']] }));
+    const { transport } = server(() => ({
+      headers: [
+        ['Access-Control-Allow-Origin', '*'],
+        ['X-Request-Id', 'r1'],
+      ],
+    }));
     const outcome = await run({}, transport, ['x-request-id']);
     expect([outcome.verdict, outcome.step, outcome.status]).toEqual(['blocked', 'read-header', 200]);
     expect(outcome.reads[0]).toMatchObject({ value: null, readability: 'not-exposed' });

@@ -17,7 +17,9 @@ const allowAll: Array<[string, string]> = [
 
 describe('checkPreflight', () => {
   it('refuses a redirect before anything else', () => {
-    expect(checkPreflight(307, [...allowAll, ['Location', '/x']], ask()).error?.corsError).toBe('PreflightDisallowedRedirect');
+    expect(checkPreflight(307, [...allowAll, ['Location', '/x']], ask()).error?.corsError).toBe(
+      'PreflightDisallowedRedirect',
+    );
   });
 
   it('checks the origin before the status, as Chromium does', () => {
@@ -36,7 +38,10 @@ describe('checkPreflight', () => {
   });
 
   it('compares methods case-sensitively and never needs GET, HEAD or POST listed', () => {
-    const headers: Array<[string, string]> = [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Methods', 'PATCH']];
+    const headers: Array<[string, string]> = [
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Methods', 'PATCH'],
+    ];
     expect(checkPreflight(204, headers, ask({ method: 'patch' })).error).toEqual({
       corsError: 'MethodDisallowedByPreflightResponse',
       failedParameter: 'patch',
@@ -51,26 +56,38 @@ describe('checkPreflight', () => {
     expect(checkPreflight(204, credentialed, ask({ includeCredentials: true })).error?.corsError).toBe(
       'MethodDisallowedByPreflightResponse',
     );
-    expect(checkPreflight(204, credentialed, ask({ method: 'GET', unsafeHeaders: ['x-a'], includeCredentials: true })).error?.corsError).toBe(
-      'HeaderDisallowedByPreflightResponse',
-    );
+    expect(
+      checkPreflight(
+        204,
+        credentialed,
+        ask({ method: 'GET', unsafeHeaders: ['x-a'], includeCredentials: true }),
+      ).error?.corsError,
+    ).toBe('HeaderDisallowedByPreflightResponse');
   });
 
-  it("lets Authorization through *, as Chromium does, and says so", () => {
+  it('lets Authorization through *, as Chromium does, and says so', () => {
     const verdict = checkPreflight(204, allowAll, ask({ unsafeHeaders: ['authorization'] }));
     expect(verdict.error).toBeUndefined();
     expect(verdict.authorizationByWildcard).toBe(true);
   });
 
   it('lists every refused header and names the first in alphabetical order', () => {
-    const headers: Array<[string, string]> = [['Access-Control-Allow-Origin', '*'], ['Access-Control-Allow-Headers', 'X-Api-Key']];
-    const verdict = checkPreflight(204, headers, ask({ method: 'GET', unsafeHeaders: ['x-trace', 'x-api-key', 'x-debug'] }));
+    const headers: Array<[string, string]> = [
+      ['Access-Control-Allow-Origin', '*'],
+      ['Access-Control-Allow-Headers', 'X-Api-Key'],
+    ];
+    const verdict = checkPreflight(
+      204,
+      headers,
+      ask({ method: 'GET', unsafeHeaders: ['x-trace', 'x-api-key', 'x-debug'] }),
+    );
     expect(verdict.refusedHeaders).toEqual(['x-trace', 'x-debug']);
     expect(verdict.error?.failedParameter).toBe('x-debug');
   });
 
   it('reads Access-Control-Max-Age, capped at two hours, five seconds by default', () => {
-    const withAge = (value: string) => checkPreflight(204, [...allowAll, ['Access-Control-Max-Age', value]], ask()).maxAgeSeconds;
+    const withAge = (value: string) =>
+      checkPreflight(204, [...allowAll, ['Access-Control-Max-Age', value]], ask()).maxAgeSeconds;
     expect(withAge('600')).toBe(600);
     expect(withAge('86400')).toBe(7200);
     expect(withAge('soon')).toBe(5);
@@ -80,7 +97,8 @@ describe('checkPreflight', () => {
 
 describe('isRedirect', () => {
   it('follows 301, 302, 303, 307 and 308 with a Location, never 300', () => {
-    for (const status of [301, 302, 303, 307, 308]) expect(isRedirect(status, [['Location', '/x']])).toBe(true);
+    for (const status of [301, 302, 303, 307, 308])
+      expect(isRedirect(status, [['Location', '/x']])).toBe(true);
     expect(isRedirect(300, [['Location', '/x']])).toBe(false);
     expect(isRedirect(302, [])).toBe(false);
   });

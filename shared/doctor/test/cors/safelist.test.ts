@@ -10,14 +10,27 @@ import {
 
 describe('normalizeMethod', () => {
   it('upper-cases the six methods fetch() normalizes and keeps any other as written', () => {
-    expect(['put', 'Delete', 'get', 'options'].map(normalizeMethod)).toEqual(['PUT', 'DELETE', 'GET', 'OPTIONS']);
+    expect(['put', 'Delete', 'get', 'options'].map(normalizeMethod)).toEqual([
+      'PUT',
+      'DELETE',
+      'GET',
+      'OPTIONS',
+    ]);
     expect(['patch', 'Purge'].map(normalizeMethod)).toEqual(['patch', 'Purge']);
   });
 });
 
 describe('isForbiddenRequestHeader', () => {
   it('forbids the headers a browser sets itself, Proxy- and Sec- headers, and User-Agent as Chromium does', () => {
-    for (const name of ['Cookie', 'Origin', 'user-agent', 'Sec-Fetch-Mode', 'Proxy-Authorization', 'DNT', 'Set-Cookie']) {
+    for (const name of [
+      'Cookie',
+      'Origin',
+      'user-agent',
+      'Sec-Fetch-Mode',
+      'Proxy-Authorization',
+      'DNT',
+      'Set-Cookie',
+    ]) {
       expect(isForbiddenRequestHeader(name, 'x'), name).toBe(true);
     }
     expect(isForbiddenRequestHeader('Authorization', 'x')).toBe(false);
@@ -80,8 +93,25 @@ describe('corsUnsafeRequestHeaderNames', () => {
   });
 
   it('counts the safelisted headers as unsafe once their values exceed 1024 bytes together', () => {
-    const nine = ['Accept', 'Accept-Language', 'Content-Language', 'Intervention', 'DPR', 'Width', 'Viewport-Width', 'Device-Memory'];
-    const headers = nine.map((name) => [name, name === 'Accept' || name.includes('Language') || name === 'Intervention' ? 'a'.repeat(128) : '1'.repeat(128)] as const);
+    const nine = [
+      'Accept',
+      'Accept-Language',
+      'Content-Language',
+      'Intervention',
+      'DPR',
+      'Width',
+      'Viewport-Width',
+      'Device-Memory',
+    ];
+    const headers = nine.map(
+      (name) =>
+        [
+          name,
+          name === 'Accept' || name.includes('Language') || name === 'Intervention'
+            ? 'a'.repeat(128)
+            : '1'.repeat(128),
+        ] as const,
+    );
     expect(corsUnsafeRequestHeaderNames(headers)).toEqual([]);
     expect(corsUnsafeRequestHeaderNames([...headers, ['Range', 'bytes=0-1']])).toHaveLength(9);
   });
@@ -89,7 +119,13 @@ describe('corsUnsafeRequestHeaderNames', () => {
 
 describe('accessControlRequestHeaders', () => {
   it('sorts the names and joins them with a bare comma, as Chromium writes the header', () => {
-    expect(accessControlRequestHeaders([['X-B', '1'], ['x-a', '1'], ['Content-Type', 'application/json']])).toBe('content-type,x-a,x-b');
+    expect(
+      accessControlRequestHeaders([
+        ['X-B', '1'],
+        ['x-a', '1'],
+        ['Content-Type', 'application/json'],
+      ]),
+    ).toBe('content-type,x-a,x-b');
   });
 
   it('is absent when nothing needs consent', () => {

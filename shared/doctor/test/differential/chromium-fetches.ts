@@ -44,7 +44,10 @@ export class ChromiumFetcher {
   readonly #browser: Browser;
   readonly #pages: OriginPages | undefined;
   readonly #tabs = new Map<string, { page: Page; cdp: CDPSession }>();
-  readonly #failures = new Map<string, Array<{ type: string; errorText: string; cors?: { corsError: string; failedParameter: string } }>>();
+  readonly #failures = new Map<
+    string,
+    Array<{ type: string; errorText: string; cors?: { corsError: string; failedParameter: string } }>
+  >();
   readonly #firstUrl = new Map<string, { url: string; type: string }>();
   readonly #console: string[] = [];
 
@@ -77,8 +80,14 @@ export class ChromiumFetcher {
       const { page } = await this.#tab(origin);
       for (let start = 0; start < group.length; start += 40) {
         const batch = group.slice(start, start + 40);
-        const answers = await page.evaluate(fetchAll, batch.map((call) => ({ ...call, init: { ...call.init, headers: call.init.headers?.map(([n, v]) => [n, v] as [string, string]) } })));
-        batch.forEach((call, index) => results.set(call.tag, answers[index]!));
+        const answers = await page.evaluate(
+          fetchAll,
+          batch.map((call) => ({
+            ...call,
+            init: { ...call.init, headers: call.init.headers?.map(([n, v]) => [n, v] as [string, string]) },
+          })),
+        );
+        for (const [index, call] of batch.entries()) results.set(call.tag, answers[index]!);
       }
     }
     const observations = new Map<string, BrowserObservation>();
@@ -117,7 +126,10 @@ export class ChromiumFetcher {
   /** The failure Chromium reported for a tag's request: the one with a CORS status, else the request's own. */
   private failureOf(tag: string) {
     const failures = this.#failures.get(tag) ?? [];
-    return failures.find((failure) => failure.cors !== undefined) ?? failures.find((failure) => failure.type !== 'Preflight');
+    return (
+      failures.find((failure) => failure.cors !== undefined) ??
+      failures.find((failure) => failure.type !== 'Preflight')
+    );
   }
 
   async close(): Promise<void> {

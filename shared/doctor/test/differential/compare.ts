@@ -40,12 +40,17 @@ export function chromiumVerdict(
     return hidden ? { verdict: 'blocked', step: 'read-header' } : { verdict: 'allowed', step: null };
   }
   const error = observation.corsError?.corsError;
-  if (error === undefined) return { verdict: 'blocked', step: observation.netError === undefined ? null : 'redirect' };
+  if (error === undefined)
+    return { verdict: 'blocked', step: observation.netError === undefined ? null : 'redirect' };
   if (isPreflightError(error as never)) return { verdict: 'blocked', step: 'preflight' };
-  if (error === 'RedirectContainsCredentials' || error === 'CorsDisabledScheme') return { verdict: 'blocked', step: 'redirect' };
+  if (error === 'RedirectContainsCredentials' || error === 'CorsDisabledScheme')
+    return { verdict: 'blocked', step: 'redirect' };
   const at = /Access to fetch at '([^']*)'/.exec(observation.console ?? '')?.[1];
   const response = served.findLast((entry) => entry.url === at);
-  const redirect = response !== undefined && [301, 302, 303, 307, 308].includes(response.status) && response.headers.some(([key]) => key.toLowerCase() === 'location');
+  const redirect =
+    response !== undefined &&
+    [301, 302, 303, 307, 308].includes(response.status) &&
+    response.headers.some(([key]) => key.toLowerCase() === 'location');
   return { verdict: 'blocked', step: redirect ? 'redirect' : 'request' };
 }
 
@@ -63,10 +68,13 @@ export function mismatches(
   if (doctor instanceof FetchTypeError) {
     return chromium.verdict === 'type-error' && observation.typeError === doctor.message
       ? []
-      : [`fetch() threw for the doctor (${doctor.message}) but Chromium decided ${JSON.stringify(observation)}`];
+      : [
+          `fetch() threw for the doctor (${doctor.message}) but Chromium decided ${JSON.stringify(observation)}`,
+        ];
   }
   const out: string[] = [];
-  if (doctor.verdict !== chromium.verdict) out.push(`verdict: doctor ${doctor.verdict}, Chromium ${chromium.verdict}`);
+  if (doctor.verdict !== chromium.verdict)
+    out.push(`verdict: doctor ${doctor.verdict}, Chromium ${chromium.verdict}`);
   if (doctor.step !== chromium.step) out.push(`step: doctor ${doctor.step}, Chromium ${chromium.step}`);
   const ours = doctor.corsError;
   const theirs = observation.corsError;
@@ -77,21 +85,26 @@ export function mismatches(
     const sameParameter =
       ours.failedParameter === theirs.failedParameter ||
       (ours.corsError === 'HeaderDisallowedByPreflightResponse' && refused.includes(theirs.failedParameter));
-    if (!sameParameter) out.push(`failed parameter: doctor ${ours.failedParameter}, Chromium ${theirs.failedParameter}`);
+    if (!sameParameter)
+      out.push(`failed parameter: doctor ${ours.failedParameter}, Chromium ${theirs.failedParameter}`);
     const message = doctor.consoleMessage?.replace(
       `Request header field ${ours.failedParameter} `,
       `Request header field ${theirs.failedParameter} `,
     );
-    if (message !== observation.console) out.push(`console: doctor\n  ${message}\nChromium\n  ${observation.console}`);
+    if (message !== observation.console)
+      out.push(`console: doctor\n  ${message}\nChromium\n  ${observation.console}`);
   }
   if (doctor.outcome.netError !== observation.netError) {
     out.push(`network error: doctor ${doctor.outcome.netError}, Chromium ${observation.netError}`);
   }
   if (observation.verdict === 'allowed') {
-    if (doctor.outcome.status !== observation.status) out.push(`status: doctor ${doctor.outcome.status}, Chromium ${observation.status}`);
+    if (doctor.outcome.status !== observation.status)
+      out.push(`status: doctor ${doctor.outcome.status}, Chromium ${observation.status}`);
     const reads = Object.fromEntries(doctor.outcome.reads.map((read) => [read.name, read.value]));
     if (JSON.stringify(reads) !== JSON.stringify(observation.reads ?? {})) {
-      out.push(`headers read: doctor ${JSON.stringify(reads)}, Chromium ${JSON.stringify(observation.reads)}`);
+      out.push(
+        `headers read: doctor ${JSON.stringify(reads)}, Chromium ${JSON.stringify(observation.reads)}`,
+      );
     }
   }
   return out;

@@ -19,7 +19,11 @@ export const LISTED = 'http://localhost:5173';
 export const UNLISTED = 'http://localhost:3000';
 
 const JSON_PUT = { method: 'PUT', headers: [['Content-Type', 'application/json']] as const, body: '{"a":1}' };
-const JSON_POST = { method: 'POST', headers: [['Content-Type', 'application/json']] as const, body: '{"a":1}' };
+const JSON_POST = {
+  method: 'POST',
+  headers: [['Content-Type', 'application/json']] as const,
+  body: '{"a":1}',
+};
 
 const SHOP = 'ShopRestApiC45F830D';
 const ERRORS = 'ErrorsRestApi40436026';
@@ -65,9 +69,27 @@ const ROWS: Row[] = [
   [LISTED_HTTP, 'profile', UNLISTED, {}, 'unlisted origin, simple GET'],
   [LISTED_HTTP, 'profile', UNLISTED, JSON_POST, 'unlisted origin, preflight'],
   [LISTED_HTTP, 'profile', LISTED, { method: 'PUT' }, 'method outside AllowMethods'],
-  [LISTED_HTTP, 'profile', LISTED, { readHeaders: ['x-trace-id', 'x-request-id'] }, 'reading an unexposed header'],
-  [LISTED_HTTP, 'profile', LISTED, { headers: [['Authorization', 'Bearer t']], credentials: 'include' }, 'Authorization listed'],
-  [LISTED_HTTP, 'profile', LISTED, { headers: [['X-Api-Key', 'k']], credentials: 'include' }, 'header outside AllowHeaders, credentialed'],
+  [
+    LISTED_HTTP,
+    'profile',
+    LISTED,
+    { readHeaders: ['x-trace-id', 'x-request-id'] },
+    'reading an unexposed header',
+  ],
+  [
+    LISTED_HTTP,
+    'profile',
+    LISTED,
+    { headers: [['Authorization', 'Bearer t']], credentials: 'include' },
+    'Authorization listed',
+  ],
+  [
+    LISTED_HTTP,
+    'profile',
+    LISTED,
+    { headers: [['X-Api-Key', 'k']], credentials: 'include' },
+    'header outside AllowHeaders, credentialed',
+  ],
   [BARE_HTTP, '', UNLISTED, {}, 'no CorsConfiguration, function sends *'],
   [BARE_HTTP, '', UNLISTED, JSON_PUT, 'no CorsConfiguration, preflight meets no route'],
   [BARE_HTTP, '', UNLISTED, { credentials: 'include' }, 'no CorsConfiguration, credentials'],

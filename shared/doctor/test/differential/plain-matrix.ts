@@ -64,11 +64,27 @@ const SIMPLE: Record<string, ServerConfig> = {
     },
   },
   expose: {
-    request: allow(origin, [ACEH, 'x-request-id'], ['x-request-id', 'r1'], ['x-other', 'o'], ['expires', '0']),
+    request: allow(
+      origin,
+      [ACEH, 'x-request-id'],
+      ['x-request-id', 'r1'],
+      ['x-other', 'o'],
+      ['expires', '0'],
+    ),
   },
-  'expose-star': { request: allow(origin, credentials, [ACEH, '*'], ['x-request-id', 'r1'], ['set-cookie', 'a=b']) },
+  'expose-star': {
+    request: allow(origin, credentials, [ACEH, '*'], ['x-request-id', 'r1'], ['set-cookie', 'a=b']),
+  },
   'expose-broken': { request: allow(origin, [ACEH, 'x-request-id x-other'], ['x-request-id', 'r1']) },
-  'expose-twice': { request: allow(origin, [ACEH, 'x-request-id'], [ACEH, 'x-other'], ['x-request-id', 'r1'], ['x-other', 'o']) },
+  'expose-twice': {
+    request: allow(
+      origin,
+      [ACEH, 'x-request-id'],
+      [ACEH, 'x-other'],
+      ['x-request-id', 'r1'],
+      ['x-other', 'o'],
+    ),
+  },
 };
 
 const CDK_HEADERS = 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent';
@@ -77,19 +93,36 @@ const CDK_METHODS = 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD';
 /** Configurations with a preflight answer. */
 const PREFLIGHTED: Record<string, ServerConfig> = {
   'pf-none': { preflight: preflightOk(), request: allow(origin) },
-  'pf-403': { preflight: { status: 403, headers: [['x-amzn-ErrorType', 'MissingAuthenticationTokenException']] } },
+  'pf-403': {
+    preflight: { status: 403, headers: [['x-amzn-ErrorType', 'MissingAuthenticationTokenException']] },
+  },
   'pf-403-acao': { preflight: { status: 403, headers: [star] }, request: allow(star) },
   'pf-wildcards': { preflight: preflightOk(star, [ACAM, '*'], [ACAH, '*']), request: allow(star) },
   'pf-listed': {
-    preflight: preflightOk(origin, [ACAM, 'GET,PUT,POST,DELETE,PATCH'], [ACAH, 'content-type,x-api-key,authorization']),
+    preflight: preflightOk(
+      origin,
+      [ACAM, 'GET,PUT,POST,DELETE,PATCH'],
+      [ACAH, 'content-type,x-api-key,authorization'],
+    ),
     request: allow(origin),
   },
   'pf-credentials': {
-    preflight: preflightOk(origin, credentials, [ACAM, 'PUT,DELETE,PATCH'], [ACAH, 'Content-Type, Authorization, X-Api-Key']),
+    preflight: preflightOk(
+      origin,
+      credentials,
+      [ACAM, 'PUT,DELETE,PATCH'],
+      [ACAH, 'Content-Type, Authorization, X-Api-Key'],
+    ),
     request: allow(origin, credentials),
   },
-  'pf-star-credentials': { preflight: preflightOk(star, credentials, [ACAM, '*'], [ACAH, '*']), request: allow(origin, credentials) },
-  'pf-origin-no-acac': { preflight: preflightOk(origin, [ACAM, '*'], [ACAH, '*']), request: allow(origin, credentials) },
+  'pf-star-credentials': {
+    preflight: preflightOk(star, credentials, [ACAM, '*'], [ACAH, '*']),
+    request: allow(origin, credentials),
+  },
+  'pf-origin-no-acac': {
+    preflight: preflightOk(origin, [ACAM, '*'], [ACAH, '*']),
+    request: allow(origin, credentials),
+  },
   'pf-wildcards-credentials': {
     preflight: preflightOk(origin, credentials, [ACAM, '*'], [ACAH, '*']),
     request: allow(origin, credentials),
@@ -100,26 +133,62 @@ const PREFLIGHTED: Record<string, ServerConfig> = {
   'pf-500': { preflight: { status: 500, headers: [star, [ACAM, '*'], [ACAH, '*']] } },
   'pf-299': { preflight: { status: 299, headers: [star, [ACAM, '*'], [ACAH, '*']] }, request: allow(star) },
   'pf-redirect': { preflight: { status: 307, headers: [star], location: '/c/pf-wildcards' } },
-  'pf-300': { preflight: { status: 300, headers: [star, [ACAM, '*'], [ACAH, '*']], location: '/c/pf-wildcards' }, request: allow(star) },
+  'pf-300': {
+    preflight: { status: 300, headers: [star, [ACAM, '*'], [ACAH, '*']], location: '/c/pf-wildcards' },
+    request: allow(star),
+  },
   'pf-bad-methods': { preflight: preflightOk(star, [ACAM, 'PUT "DELETE"'], [ACAH, '*']) },
   'pf-bad-headers': { preflight: preflightOk(star, [ACAM, '*'], [ACAH, 'x-api-key; authorization']) },
-  'pf-lower-methods': { preflight: preflightOk(star, [ACAM, 'put, patch, delete'], [ACAH, '*']), request: allow(star) },
+  'pf-lower-methods': {
+    preflight: preflightOk(star, [ACAM, 'put, patch, delete'], [ACAH, '*']),
+    request: allow(star),
+  },
   'pf-cdk': { preflight: preflightOk(star, [ACAH, CDK_HEADERS], [ACAM, CDK_METHODS]), request: allow() },
-  'pf-cdk-ok': { preflight: preflightOk(star, [ACAH, CDK_HEADERS], [ACAM, CDK_METHODS]), request: allow(star) },
+  'pf-cdk-ok': {
+    preflight: preflightOk(star, [ACAH, CDK_HEADERS], [ACAM, CDK_METHODS]),
+    request: allow(star),
+  },
   'pf-headers-only': { preflight: preflightOk(star, [ACAH, '*']), request: allow(star) },
   'pf-max-age': {
-    preflight: preflightOk(origin, [ACAM, 'PUT, DELETE, patch'], [ACAH, 'content-type, x-api-key'], ['access-control-max-age', '600']),
+    preflight: preflightOk(
+      origin,
+      [ACAM, 'PUT, DELETE, patch'],
+      [ACAH, 'content-type, x-api-key'],
+      ['access-control-max-age', '600'],
+    ),
     request: allow(origin),
   },
-  'pf-ok-request-none': { preflight: preflightOk(origin, credentials, [ACAM, '*,PUT,DELETE,patch'], [ACAH, '*,authorization,content-type,x-api-key']), request: allow() },
+  'pf-ok-request-none': {
+    preflight: preflightOk(
+      origin,
+      credentials,
+      [ACAM, '*,PUT,DELETE,patch'],
+      [ACAH, '*,authorization,content-type,x-api-key'],
+    ),
+    request: allow(),
+  },
 };
 
 /** Configurations that redirect the request. */
 const REDIRECTING: Record<string, ServerConfig> = {
-  'rd-same': { request: [{ status: 302, headers: [origin, credentials], location: '/c/rd-same' }, allow(origin, credentials)] },
-  'rd-cross-null': { request: [{ status: 302, headers: [origin, credentials], location: '{B}/c/rd-cross-null' }, allow([ACAO, 'null'], credentials)] },
-  'rd-cross-origin': { request: [{ status: 302, headers: [origin], location: '{B}/c/rd-cross-origin' }, allow(origin)] },
-  'rd-cross-star': { request: [{ status: 307, headers: [origin], location: '{B}/c/rd-cross-star' }, allow(star)] },
+  'rd-same': {
+    request: [
+      { status: 302, headers: [origin, credentials], location: '/c/rd-same' },
+      allow(origin, credentials),
+    ],
+  },
+  'rd-cross-null': {
+    request: [
+      { status: 302, headers: [origin, credentials], location: '{B}/c/rd-cross-null' },
+      allow([ACAO, 'null'], credentials),
+    ],
+  },
+  'rd-cross-origin': {
+    request: [{ status: 302, headers: [origin], location: '{B}/c/rd-cross-origin' }, allow(origin)],
+  },
+  'rd-cross-star': {
+    request: [{ status: 307, headers: [origin], location: '{B}/c/rd-cross-star' }, allow(star)],
+  },
   'rd-no-acao': { request: [{ status: 302, location: '/c/rd-no-acao' }, allow(origin)] },
   'rd-303': { request: [{ status: 303, headers: [origin], location: '/c/rd-303' }, allow(origin)] },
   'rd-preflighted': {
@@ -132,9 +201,14 @@ const REDIRECTING: Record<string, ServerConfig> = {
   },
   'rd-loop': { request: { status: 302, headers: [star], location: '/c/rd-loop' } },
   'rd-twenty': {
-    request: [...Array.from({ length: 20 }, () => ({ status: 302, headers: [star], location: '/c/rd-twenty' })), allow(star)],
+    request: [
+      ...Array.from({ length: 20 }, () => ({ status: 302, headers: [star], location: '/c/rd-twenty' })),
+      allow(star),
+    ],
   },
-  'rd-userinfo': { request: { status: 302, headers: [origin], location: 'raw:http://user:secret@127.0.0.1:9/c/x' } },
+  'rd-userinfo': {
+    request: { status: 302, headers: [origin], location: 'raw:http://user:secret@127.0.0.1:9/c/x' },
+  },
   'rd-ftp': { request: { status: 302, headers: [origin], location: 'raw:ftp://files.example/x' } },
   'rd-bad-location': { request: { status: 302, headers: [origin], location: 'raw:http://[oops/' } },
   'rd-no-location': { request: { status: 302, headers: [origin] } },
@@ -178,12 +252,30 @@ const long = (length: number, char = 'a') => char.repeat(length);
 
 /** Requests whose headers test the safelist, sent to `pf-listed` (which allows three headers). */
 const SAFELIST_REQUESTS: MatrixRequest[] = [
-  { id: 'ct-text-params', method: 'POST', headers: [['Content-Type', 'text/plain ;charset=utf-8']], body: 'x' },
+  {
+    id: 'ct-text-params',
+    method: 'POST',
+    headers: [['Content-Type', 'text/plain ;charset=utf-8']],
+    body: 'x',
+  },
   { id: 'ct-quoted', method: 'POST', headers: [['Content-Type', 'text/plain; charset="utf-8"']], body: 'x' },
   { id: 'ct-upper', method: 'POST', headers: [['Content-Type', 'TEXT/PLAIN']], body: 'x' },
   { id: 'ct-two', method: 'POST', headers: [['Content-Type', 'text/plain, application/json']], body: 'x' },
-  { id: 'ct-multipart', method: 'POST', headers: [['Content-Type', 'multipart/form-data; boundary=b']], body: 'x' },
-  { id: 'ct-json-unlisted', method: 'POST', headers: [['Content-Type', 'application/json'], ['X-Trace', '1']], body: 'x' },
+  {
+    id: 'ct-multipart',
+    method: 'POST',
+    headers: [['Content-Type', 'multipart/form-data; boundary=b']],
+    body: 'x',
+  },
+  {
+    id: 'ct-json-unlisted',
+    method: 'POST',
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['X-Trace', '1'],
+    ],
+    body: 'x',
+  },
   { id: 'accept-128', headers: [['Accept', long(128)]] },
   { id: 'accept-129', headers: [['Accept', long(129)]] },
   { id: 'accept-unsafe', headers: [['Accept', 'text/html(x)']] },
@@ -226,11 +318,32 @@ const SAFELIST_REQUESTS: MatrixRequest[] = [
     method: 'POST',
     body: 'x',
   },
-  { id: 'forbidden-dropped', headers: [['Cookie', 'a=b'], ['User-Agent', 'x'], ['Sec-Thing', '1'], ['Proxy-Auth', '1']] },
+  {
+    id: 'forbidden-dropped',
+    headers: [
+      ['Cookie', 'a=b'],
+      ['User-Agent', 'x'],
+      ['Sec-Thing', '1'],
+      ['Proxy-Auth', '1'],
+    ],
+  },
   { id: 'override-trace', headers: [['X-HTTP-Method-Override', 'TRACE']] },
   { id: 'override-put', headers: [['X-HTTP-Method-Override', 'PUT']] },
-  { id: 'two-refused', headers: [['X-Trace', '1'], ['X-Debug', '1'], ['X-Api-Key', 'k']] },
-  { id: 'repeated-header', headers: [['X-Api-Key', 'a'], ['X-Api-Key', 'b']] },
+  {
+    id: 'two-refused',
+    headers: [
+      ['X-Trace', '1'],
+      ['X-Debug', '1'],
+      ['X-Api-Key', 'k'],
+    ],
+  },
+  {
+    id: 'repeated-header',
+    headers: [
+      ['X-Api-Key', 'a'],
+      ['X-Api-Key', 'b'],
+    ],
+  },
   { id: 'method-put-lower', method: 'put' },
   { id: 'method-custom', method: 'PURGE' },
 ];
@@ -255,7 +368,8 @@ export function plainMatrix(): PlainCase[] {
   cross(SIMPLE, SIMPLE_REQUESTS);
   cross(PREFLIGHTED, PREFLIGHT_REQUESTS);
   cross(REDIRECTING, REDIRECT_REQUESTS);
-  for (const request of SAFELIST_REQUESTS) cases.push({ id: `pf-listed × ${request.id}`, config: 'pf-listed', request });
+  for (const request of SAFELIST_REQUESTS)
+    cases.push({ id: `pf-listed × ${request.id}`, config: 'pf-listed', request });
   for (const request of [SIMPLE_REQUESTS[0]!, PREFLIGHT_REQUESTS[0]!]) {
     cases.push({ id: `same-origin acao-none × ${request.id}`, config: 'acao-none', request, from: 'same' });
   }
