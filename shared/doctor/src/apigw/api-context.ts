@@ -46,7 +46,7 @@ export type ApiContext =
 export function apiContext(options: ApiContextOptions): ApiContext {
   if (options.assembly !== undefined) {
     const stacks = loadAssembly(options.assembly);
-    return inAssembly(options, resolve(options.assembly), stacks);
+    return inAssembly(options, options.assembly, stacks);
   }
   const local = ['127.0.0.1', 'localhost', '[::1]'].includes(options.url.hostname);
   if (!local) return { unknown: 'pass --assembly <cdk.out> to learn which resource sends each header' };
