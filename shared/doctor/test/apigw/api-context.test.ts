@@ -8,12 +8,12 @@ import { fixtureAssembly } from '../fixtures/fixture-assembly.js';
 let workspace: string;
 let assembly: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'cors-doctor-workspace-'));
   writeFileSync(join(workspace, 'pnpm-workspace.yaml'), 'packages: []\n');
   mkdirSync(join(workspace, 'chapters', '07-fixture'), { recursive: true });
   assembly = join(workspace, 'chapters', '07-fixture', 'cdk.out');
-  cpSync(fixtureAssembly(), assembly, { recursive: true });
+  cpSync(await fixtureAssembly(), assembly, { recursive: true });
 });
 
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));

@@ -16,7 +16,7 @@ let assembly: string;
 const log: GatewayExchange[] = [];
 
 beforeAll(async () => {
-  assembly = fixtureAssembly();
+  assembly = await fixtureAssembly();
   gateway = await startGateway({
     source: assembly,
     port: 0,

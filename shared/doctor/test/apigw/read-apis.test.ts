@@ -4,7 +4,7 @@ import type { HttpApiModel, RestApiModel } from '../../src/apigw/api-model.js';
 import { readApis } from '../../src/apigw/read-apis.js';
 import { fixtureAssembly } from '../fixtures/fixture-assembly.js';
 
-const apis = readApis(loadAssembly(fixtureAssembly()));
+const apis = readApis(loadAssembly(await fixtureAssembly()));
 
 describe('readApis', () => {
   it('lists the APIs in the order the local gateway serves them: REST first, then HTTP', () => {
