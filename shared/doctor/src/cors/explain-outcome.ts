@@ -57,7 +57,7 @@ function why(outcome: FetchOutcome, request: BrowserRequest): string {
     outcome.step === 'preflight'
       ? `Before sending the ${requestLine(outcome)}, the browser asked for permission with an OPTIONS preflight (${preflightWhy}).${answered} `
       : outcome.step === 'redirect'
-        ? `The server answered the request with a redirect (${response?.status} to ${headerValue(response?.headers ?? [], 'location')}).`
+        ? `The server answered the request with a redirect (${response?.status} to ${headerValue(response?.headers ?? [], 'location')}). `
         : `The request reached the server, which answered ${response?.status}: whatever it does, it did. `;
   const hidden =
     outcome.step === 'preflight'
@@ -104,9 +104,9 @@ function why(outcome: FetchOutcome, request: BrowserRequest): string {
     case 'HeaderDisallowedByPreflightResponse':
       return `${before}The request sets ${names(outcome.refusedHeaders)}, which the server must allow; Access-Control-Allow-Headers ${listed(response?.headers, 'access-control-allow-headers')}.${headerHint(outcome, request)} ${hidden}`;
     case 'RedirectContainsCredentials':
-      return `${before} Its Location carries a user name and password, which a cross-origin fetch may not follow. ${hidden}`;
+      return `${before}Its Location carries a user name and password, which a cross-origin fetch may not follow. ${hidden}`;
     case 'CorsDisabledScheme':
-      return `${before} It leads to a URL that is not http or https, where CORS cannot apply. ${hidden}`;
+      return `${before}It leads to a URL that is not http or https, where CORS cannot apply. ${hidden}`;
   }
 }
 

@@ -114,6 +114,9 @@ export function isForbiddenRequestHeader(name: string, value: string): boolean {
   return false;
 }
 
+/** Printable bytes the standard excludes from safelisted values. */
+const UNSAFE_BYTES = new Set('"():<>?@[\\]{}');
+
 /** Whether a value holds a byte that no safelisted `Accept` or `Content-Type` may hold. */
 function hasUnsafeByte(value: string): boolean {
   for (const char of value) {
@@ -122,9 +125,6 @@ function hasUnsafeByte(value: string): boolean {
   }
   return false;
 }
-
-/** Printable bytes the standard excludes from safelisted values. */
-const UNSAFE_BYTES = new Set('"():<>?@[\\]{}');
 
 const LANGUAGE_VALUE = /^[0-9A-Za-z *,\-.;=]*$/;
 const SIMPLE_RANGE = /^bytes=(\d+)-(\d*)$/;

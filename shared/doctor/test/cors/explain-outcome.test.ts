@@ -95,4 +95,11 @@ describe('explainOutcome', () => {
     expect(text).toContain('X-Request-Id is sent but not listed in Access-Control-Expose-Headers');
     expect(text).toContain('The response has no X-Missing header');
   });
+
+  it('names the redirect that failed the CORS check', async () => {
+    const text = await explain({}, { status: 302, headers: [['Location', '/prod/next']] });
+    expect(text).toContain(
+      'The server answered the request with a redirect (302 to /prod/next). The answer has no Access-Control-Allow-Origin header.',
+    );
+  });
 });
