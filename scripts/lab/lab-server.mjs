@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { createDoctorEndpoint } from './doctor-endpoint.mjs';
 
 /** The files of the lab page, served as they are. */
 const PUBLIC_FILES = {
@@ -11,6 +12,7 @@ const PUBLIC_FILES = {
   '/lab.js': ['lab.js', 'text/javascript; charset=utf-8'],
   '/lab.css': ['lab.css', 'text/css; charset=utf-8'],
   '/runner.js': ['runner.js', 'text/javascript; charset=utf-8'],
+  '/blocked-call-fix.js': ['blocked-call-fix.js', 'text/javascript; charset=utf-8'],
 };
 
 /** The modules of @cors-workshop/testing the pages import: the same code the browser tests run. */
@@ -33,8 +35,14 @@ export function createLabServer({ root, labOrigin, chapters }) {
   const streams = new Set();
   const servers = [];
 
+  const doctor = createDoctorEndpoint({ root, chapters });
+
   const handle = (request, response) => {
     const url = new URL(request.url ?? '/', 'http://lab.invalid');
+    if (url.pathname === '/doctor' && `http://${request.headers.host}` === labOrigin) {
+      void doctor.handle(url, response);
+      return;
+    }
     const host = request.headers.host ?? '';
     if (url.pathname === '/' && `http://${host}` !== labOrigin) {
       // The runner frames only talk to the lab's own origin: send 127.0.0.1:3000 and friends there.
@@ -112,6 +120,7 @@ export function createLabServer({ root, labOrigin, chapters }) {
 
     /** Sends one gateway exchange, labelled with its chapter, to every open lab page. */
     publish(chapter, exchange) {
+      doctor.record(exchange);
       if (streams.size === 0) return;
       const trimmed = {
         ...exchange,

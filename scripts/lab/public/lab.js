@@ -1,6 +1,8 @@
 // The lab page: runs every chapter's lab.json calls from the origins they name, and shows, side by side, the
 // browser's verdict and the exchanges the gateway reported on /events. The checks and the fetch() itself
 // come from @cors-workshop/testing, so the page runs the same code as the browser tests.
+
+import { doctorPane } from '/blocked-call-fix.js';
 import { checkLabCall } from '/lib/check-lab-call.js';
 import { pageCallRequest, taggedUrl, tagOf } from '/lib/page-call.js';
 
@@ -328,7 +330,13 @@ function renderCard(key) {
         ),
         el('p', { class: 'why' }, call.why),
       ),
-      el('section', { class: 'browser' }, el('h4', {}, 'The browser'), browserPane(call, run, check)),
+      el(
+        'section',
+        { class: 'browser' },
+        el('h4', {}, 'The browser'),
+        browserPane(call, run, check),
+        doctorPane(chapter.folder, call, run),
+      ),
       el('section', { class: 'gateway' }, el('h4', {}, 'The gateway saw'), gatewayPane(run)),
     ),
   );
