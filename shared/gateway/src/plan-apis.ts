@@ -1,11 +1,13 @@
-import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.js';
-import { type LoadedStack, loadAssembly } from './assembly/load-assembly.js';
-import { GatewayConfigError } from './errors.js';
+import { refuseForeignApiParts } from './assembly/api-attachments.js';
+import type { IntrinsicResolver } from './assembly/intrinsics.js';
+import type { LoadedStack } from './assembly/load-assembly.js';
+import { namingTheResource } from './assembly/name-the-resource.js';
+import { prepareAssembly } from './assembly/prepare-assembly.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { HttpApiPipeline, readHttpApis } from './http/index.js';
-import { readLambdaFunctions } from './lambda/lambda-function.js';
 import type { LambdaRuntime } from './lambda/lambda-runtime.js';
 import type { GatewayLogger } from './logging/gateway-logger.js';
+import { nothingToServe } from './nothing-to-serve.js';
 import { readRestApis } from './rest/read-rest-apis.js';
 import { RestApiPipeline } from './rest/rest-pipeline.js';
 import type { RequestPipeline } from './server/api-server.js';
@@ -28,8 +30,11 @@ export interface PlannedApi {
 /**
  * Reads the assembly of `options.source` and builds the pipeline of every deployed API, running its
  * functions on `runtime` and sending its AWS service integrations to `services`, which is also given the
- * templates' DynamoDB tables and Kinesis streams to create in local backends.
- * @throws GatewayConfigError when the input is missing, malformed, or a template AWS would reject
+ * templates' DynamoDB tables and Kinesis streams to create in local backends. Nested stacks are read as
+ * part of their parent; `Fn::ImportValue` reads the exports of every stack of the assembly; only the Lambda
+ * functions an integration invokes are read.
+ * @throws GatewayConfigError when the input is missing, malformed, a template AWS would reject, or holds
+ * nothing to serve
  */
 export function planApis(
   options: GatewayOptions,
@@ -37,17 +42,23 @@ export function planApis(
   logger: GatewayLogger,
   services?: ServiceBackends,
 ): PlannedApi[] {
+  const assembly = prepareAssembly(options.source, options.stack);
+  refuseForeignApiParts(assembly.all, assembly.selected);
+  const { functions } = assembly;
   const planned: PlannedApi[] = [];
-  for (const stack of loadAssembly(options.source, options.stack)) {
-    const resolver = new IntrinsicResolver(stack.template, stack.stackName, localPseudoParameters());
-    const functions = wrapUnresolvable(stack, () => readLambdaFunctions(stack, resolver));
+  const undeployed: string[] = [];
+  const notDeployed = (stack: LoadedStack, logicalId: string, kind: string) => {
+    logger.info(`${stack.stackName}/${logicalId}: no stage is deployed, so it is not served`);
+    undeployed.push(`${kind} API ${logicalId} of ${stack.stackName}`);
+  };
+  for (const { stack, resolver } of assembly.selected) {
     services?.provision({
-      tables: wrapUnresolvable(stack, () => readTableDefinitions(stack, resolver)),
-      streams: wrapUnresolvable(stack, () => readStreamDefinitions(stack, resolver)),
+      tables: namingTheResource(stack, () => readTableDefinitions(stack, resolver)),
+      streams: namingTheResource(stack, () => readStreamDefinitions(stack, resolver)),
     });
-    for (const api of wrapUnresolvable(stack, () => readRestApis(stack, resolver, functions))) {
+    for (const api of namingTheResource(stack, () => readRestApis(stack, resolver, functions))) {
       if (api.stages.size === 0) {
-        logger.info(`${stack.stackName}/${api.logicalId}: no stage is deployed, so it is not served`);
+        notDeployed(stack, api.logicalId, 'REST');
         continue;
       }
       planned.push({
@@ -60,9 +71,9 @@ export function planApis(
         pipeline: new RestApiPipeline(api, runtime, logger, services).handle,
       });
     }
-    for (const api of wrapUnresolvable(stack, () => readHttpApis(stack, resolver, functions))) {
+    for (const api of namingTheResource(stack, () => readHttpApis(stack, resolver, functions))) {
       if (api.stageNames.length === 0) {
-        logger.info(`${stack.stackName}/${api.logicalId}: no stage is deployed, so it is not served`);
+        notDeployed(stack, api.logicalId, 'HTTP');
         continue;
       }
       planned.push({
@@ -76,15 +87,6 @@ export function planApis(
       });
     }
   }
+  if (planned.length === 0) throw nothingToServe(options.source, assembly.selected, undeployed);
   return planned;
-}
-
-/** Turns an error that names no resource (e.g. an unresolvable intrinsic) into one naming the template. */
-function wrapUnresolvable<T>(stack: LoadedStack, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof GatewayConfigError) throw error;
-    throw new GatewayConfigError((error as Error).message, { file: stack.templateFile });
-  }
 }

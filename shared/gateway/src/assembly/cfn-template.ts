@@ -11,6 +11,11 @@ export interface CfnResource {
 export interface CfnTemplate {
   readonly Parameters?: Record<string, { readonly Type?: string; readonly Default?: unknown }>;
   readonly Conditions?: Record<string, unknown>;
+  /** Top-level key → second-level key → value, as `Fn::FindInMap` reads them. */
+  readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly Resources?: Record<string, CfnResource>;
-  readonly Outputs?: Record<string, { readonly Value: unknown; readonly Export?: unknown }>;
+  readonly Outputs?: Record<
+    string,
+    { readonly Value: unknown; readonly Export?: { readonly Name?: unknown }; readonly Condition?: string }
+  >;
 }

@@ -1,5 +1,6 @@
 import type { CfnTemplate } from './cfn-template.js';
-import { stableId } from './physical-ids.js';
+import { ConditionError, ConditionEvaluator } from './conditions.js';
+import { knownAttribute, physicalId, stableId } from './physical-ids.js';
 
 /**
  * The values of pseudo parameters as the local gateway reports them.
@@ -26,35 +27,81 @@ export function localPseudoParameters(env: NodeJS.ProcessEnv = process.env): Pse
   };
 }
 
-/** Thrown when a value cannot be resolved locally; the message says which intrinsic and why. */
+/**
+ * Thrown when a value cannot be resolved locally; the message says which intrinsic and why, and `node` is
+ * the template's own object that could not be resolved, so that the resource holding it can be named.
+ */
 export class UnresolvableValueError extends Error {
   override readonly name = 'UnresolvableValueError';
+
+  /**
+   * @param message - which intrinsic, quoting it, and why it has no local value
+   * @param node - the intrinsic object of the template, when known
+   */
+  constructor(
+    message: string,
+    readonly node?: unknown,
+  ) {
+    super(message);
+  }
 }
 
 /** Marks a property to drop, as `AWS::NoValue` does. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
 
 /**
- * Resolves `Ref`, `Fn::GetAtt`, `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::If` and pseudo
- * parameters to the local values of one stack: every resource gets a stable physical ID, Lambda functions
- * get local ARNs, REST APIs their root resource ID.
+ * The value another stack of the same assembly exports under `name` (its output's `Export.Name`), or
+ * `undefined` when no stack exports it.
+ */
+export type ExportLookup = (name: string) => unknown;
+
+/** Options of {@link IntrinsicResolver}. */
+export interface IntrinsicResolverOptions {
+  /**
+   * Where `Fn::ImportValue` finds the exports of the other stacks of the assembly.
+   * @default - no stack exports anything, so every `Fn::ImportValue` is refused
+   */
+  readonly imports?: ExportLookup;
+}
+
+/**
+ * Resolves `Ref`, `Fn::GetAtt`, `Fn::Join`, `Fn::Sub`, `Fn::Select`, `Fn::Split`, `Fn::FindInMap` (with the
+ * template's `Mappings`), `Fn::ImportValue` (with the exports of the other stacks of the assembly),
+ * `Fn::If` and the condition functions (with the template's `Conditions`), `Fn::Base64`, `Fn::GetAZs` and
+ * pseudo parameters to the local values of one stack: every resource gets a stable physical ID, Lambda
+ * functions get local ARNs, REST APIs their root resource ID.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
 export class IntrinsicResolver {
   readonly #template: CfnTemplate;
   readonly #stackName: string;
   readonly #pseudo: PseudoParameters;
+  readonly #imports: ExportLookup | undefined;
   readonly #refCache = new Map<string, string>();
+  readonly #opaque = new Map<string, string>();
+  readonly #conditions: ConditionEvaluator;
 
-  constructor(template: CfnTemplate, stackName: string, pseudo: PseudoParameters) {
+  constructor(
+    template: CfnTemplate,
+    stackName: string,
+    pseudo: PseudoParameters,
+    options: IntrinsicResolverOptions = {},
+  ) {
     this.#template = template;
     this.#stackName = stackName;
     this.#pseudo = pseudo;
+    this.#imports = options.imports;
+    this.#conditions = new ConditionEvaluator(template.Conditions ?? {}, (value) => this.resolve(value));
   }
 
   /** The pseudo parameters in force. */
   get pseudo(): PseudoParameters {
     return this.#pseudo;
+  }
+
+  /** The stack name `AWS::StackName` resolves to. */
+  get stackName(): string {
+    return this.#stackName;
   }
 
   /** Resolves every intrinsic inside `value`, recursively. */
@@ -64,27 +111,17 @@ export class IntrinsicResolver {
     const entries = Object.entries(value);
     if (entries.length === 1) {
       const [key, arg] = entries[0]!;
-      switch (key) {
-        case 'Ref':
-          return this.ref(String(arg));
-        case 'Fn::GetAtt':
-          return this.getAtt(arg);
-        case 'Fn::Join':
-          return this.join(arg);
-        case 'Fn::Sub':
-          return this.sub(arg);
-        case 'Fn::Select':
-          return this.select(arg);
-        case 'Fn::Split':
-          return this.split(arg);
-        case 'Fn::If':
-          return this.if(arg);
-        case 'Fn::ImportValue':
-        case 'Fn::GetAZs':
-        case 'Fn::FindInMap':
-        case 'Fn::Base64':
-        case 'Fn::Cidr':
-          throw new UnresolvableValueError(`${key} is not supported locally: ${JSON.stringify(arg)}`);
+      try {
+        const resolved = this.#intrinsic(key, arg, value);
+        if (resolved !== NOT_AN_INTRINSIC) return resolved;
+      } catch (error) {
+        if (
+          (error instanceof UnresolvableValueError && error.node === undefined) ||
+          error instanceof ConditionError
+        ) {
+          throw new UnresolvableValueError((error as Error).message, value);
+        }
+        throw error;
       }
     }
     const out: Record<string, unknown> = {};
@@ -95,13 +132,81 @@ export class IntrinsicResolver {
     return out;
   }
 
+  #intrinsic(key: string, arg: unknown, node: object): unknown {
+    switch (key) {
+      case 'Ref':
+        return this.#refValue(String(arg));
+      case 'Fn::GetAtt':
+        return this.getAtt(arg);
+      case 'Fn::Join':
+        return this.#join(arg);
+      case 'Fn::Sub':
+        return this.#sub(arg);
+      case 'Fn::Select':
+        return this.#select(arg);
+      case 'Fn::Split':
+        return this.#split(arg);
+      case 'Fn::If':
+        return this.#if(arg);
+      case 'Fn::FindInMap':
+        return this.#findInMap(arg);
+      case 'Fn::ImportValue':
+        return this.#importValue(arg);
+      case 'Fn::Base64':
+        return Buffer.from(this.resolveString(arg, 'Fn::Base64 input')).toString('base64');
+      case 'Fn::GetAZs':
+        return ['a', 'b', 'c'].map((zone) => `${this.#pseudo.region}${zone}`);
+      case 'Fn::Equals':
+      case 'Fn::And':
+      case 'Fn::Or':
+      case 'Fn::Not':
+      case 'Condition':
+        return this.#conditions.evaluate({ [key]: arg });
+      case 'Fn::Cidr':
+      case 'Fn::Transform':
+        throw new UnresolvableValueError(`${key} is not supported locally: ${JSON.stringify(arg)}`, node);
+      default:
+        return NOT_AN_INTRINSIC;
+    }
+  }
+
   /** Resolves `value` and requires a string. */
   resolveString(value: unknown, what: string): string {
     const resolved = this.resolve(value);
     if (typeof resolved !== 'string' && typeof resolved !== 'number') {
-      throw new UnresolvableValueError(`${what} must resolve to a string, got ${JSON.stringify(resolved)}`);
+      throw new UnresolvableValueError(
+        `${what} must resolve to a string, got ${JSON.stringify(resolved)}`,
+        value,
+      );
     }
     return String(resolved);
+  }
+
+  /** Whether the condition `name` of the template's `Conditions` holds. */
+  conditionHolds(name: string): boolean {
+    try {
+      return this.#conditions.holds(name);
+    } catch (error) {
+      if (error instanceof ConditionError) throw new UnresolvableValueError(error.message);
+      throw error;
+    }
+  }
+
+  /**
+   * When `text` holds a value the gateway made up for an attribute it does not know (e.g. the `DNSName` of
+   * a load balancer, which only exists once deployed), the `Fn::GetAtt` it came from, e.g. `Lb.DNSName`.
+   */
+  opaqueAttributeIn(text: string): string | undefined {
+    for (const [value, attribute] of this.#opaque) if (text.includes(value)) return attribute;
+    return undefined;
+  }
+
+  #refValue(name: string): unknown {
+    const parameter = this.#template.Parameters?.[name];
+    if (parameter?.Type && /^(CommaDelimitedList|List<)/.test(parameter.Type)) {
+      return parameter.Default === undefined ? this.ref(name) : String(parameter.Default).split(',');
+    }
+    return this.ref(name);
   }
 
   /** The value of `Ref` to a parameter, pseudo parameter or resource. */
@@ -128,6 +233,11 @@ export class IntrinsicResolver {
     if (cached !== undefined) return cached;
     const parameter = this.#template.Parameters?.[name];
     if (parameter) {
+      if (parameter.Type?.startsWith('AWS::SSM::Parameter::')) {
+        throw new UnresolvableValueError(
+          `parameter "${name}" takes its value from the SSM parameter ${JSON.stringify(parameter.Default)}, which is not known locally`,
+        );
+      }
       if (parameter.Default === undefined) {
         throw new UnresolvableValueError(`parameter "${name}" has no Default, so it has no local value`);
       }
@@ -135,73 +245,38 @@ export class IntrinsicResolver {
     }
     const resource = this.#template.Resources?.[name];
     if (!resource) throw new UnresolvableValueError(`Ref to "${name}", which is not in the template`);
-    const value = this.#physicalId(name, resource.Type, resource.Properties ?? {});
+    const value = physicalId(this.#stackName, name, resource.Type, this.#pseudo, (key) => {
+      const props = resource.Properties ?? {};
+      return props[key] !== undefined ? this.resolveString(props[key], key) : undefined;
+    });
     this.#refCache.set(name, value);
     return value;
   }
 
-  #physicalId(logicalId: string, type: string, props: Record<string, unknown>): string {
-    const named = (key: string) =>
-      props[key] !== undefined ? this.resolveString(props[key], key) : undefined;
-    switch (type) {
-      case 'AWS::Lambda::Function':
-        return named('FunctionName') ?? `${this.#stackName}-${logicalId}`.slice(0, 64);
-      case 'AWS::DynamoDB::Table':
-        return (
-          named('TableName') ?? `${this.#stackName}-${logicalId}-${stableId(logicalId, 12).toUpperCase()}`
-        );
-      case 'AWS::IAM::Role':
-        return named('RoleName') ?? `${this.#stackName}-${logicalId}`.slice(0, 64);
-      case 'AWS::ApiGateway::Stage':
-      case 'AWS::ApiGatewayV2::Stage':
-        return named('StageName') ?? stableId(`${this.#stackName}/${logicalId}`);
-      case 'AWS::Kinesis::Stream':
-        return named('Name') ?? `${this.#stackName}-${logicalId}`;
-      case 'AWS::SQS::Queue':
-        return `https://sqs.${this.#pseudo.region}.${this.#pseudo.urlSuffix}/${this.#pseudo.accountId}/${named('QueueName') ?? `${this.#stackName}-${logicalId}`}`;
-      default:
-        return stableId(`${this.#stackName}/${logicalId}`);
-    }
-  }
-
   /** The value of `Fn::GetAtt`. */
   getAtt(arg: unknown): string {
-    const [logicalId, attribute] = typeof arg === 'string' ? splitOnce(arg) : (arg as [string, string]);
+    const [logicalId, rawAttribute] = typeof arg === 'string' ? splitOnce(arg) : (arg as [string, unknown]);
+    const attribute =
+      typeof rawAttribute === 'string' ? rawAttribute : this.resolveString(rawAttribute, 'attribute');
     const resource = this.#template.Resources?.[logicalId];
     if (!resource)
       throw new UnresolvableValueError(`Fn::GetAtt to "${logicalId}", which is not in the template`);
-    const { partition, region, accountId } = this.#pseudo;
     const id = this.ref(logicalId) as string;
-    switch (`${resource.Type}.${attribute}`) {
-      case 'AWS::Lambda::Function.Arn':
-        return `arn:${partition}:lambda:${region}:${accountId}:function:${id}`;
-      case 'AWS::ApiGateway::RestApi.RootResourceId':
-        return stableId(`${this.#stackName}/${logicalId}/`);
-      case 'AWS::DynamoDB::Table.Arn':
-        return `arn:${partition}:dynamodb:${region}:${accountId}:table/${id}`;
-      case 'AWS::IAM::Role.Arn':
-        return `arn:${partition}:iam::${accountId}:role/${id}`;
-      case 'AWS::Kinesis::Stream.Arn':
-        return `arn:${partition}:kinesis:${region}:${accountId}:stream/${id}`;
-      case 'AWS::SQS::Queue.Arn':
-        return `arn:${partition}:sqs:${region}:${accountId}:${id.split('/').pop()}`;
-      case 'AWS::SQS::Queue.QueueName':
-        return id.split('/').pop() ?? id;
-      case 'AWS::ApiGatewayV2::Api.ApiEndpoint':
-        return `https://${id}.execute-api.${region}.${this.#pseudo.urlSuffix}`;
-      default:
-        return `${id}.${attribute}`;
-    }
+    const known = knownAttribute(this.#stackName, logicalId, resource.Type, attribute, id, this.#pseudo);
+    if (known !== undefined) return known;
+    const made = `${id}.${attribute}`;
+    this.#opaque.set(made, `${logicalId}.${attribute}`);
+    return made;
   }
 
-  private join(arg: unknown): string {
-    const [separator, parts] = arg as [string, unknown[]];
+  #join(arg: unknown): string {
+    const [separator, parts] = arg as [string, unknown];
     const resolved = this.resolve(parts);
     if (!Array.isArray(resolved)) throw new UnresolvableValueError(`Fn::Join of ${JSON.stringify(parts)}`);
     return resolved.map(String).join(separator);
   }
 
-  private sub(arg: unknown): string {
+  #sub(arg: unknown): string {
     const [text, vars] = typeof arg === 'string' ? [arg, {}] : (arg as [string, Record<string, unknown>]);
     return text.replace(/\$\{(!?)([^}]+)\}/g, (_whole, bang: string, name: string) => {
       if (bang) return `\${${name}}`;
@@ -211,25 +286,62 @@ export class IntrinsicResolver {
     });
   }
 
-  private select(arg: unknown): unknown {
+  #select(arg: unknown): unknown {
     const [index, list] = arg as [unknown, unknown];
     const resolved = this.resolve(list);
     if (!Array.isArray(resolved)) throw new UnresolvableValueError(`Fn::Select from ${JSON.stringify(list)}`);
-    return resolved[Number(this.resolve(index))];
+    const position = Number(this.resolve(index));
+    if (!Number.isInteger(position) || position < 0 || position >= resolved.length) {
+      throw new UnresolvableValueError(
+        `Fn::Select index ${JSON.stringify(index)} is out of range of ${JSON.stringify(resolved)}`,
+      );
+    }
+    return resolved[position];
   }
 
-  private split(arg: unknown): string[] {
+  #split(arg: unknown): string[] {
     const [separator, text] = arg as [string, unknown];
     return this.resolveString(text, 'Fn::Split source').split(separator);
   }
 
-  private if(arg: unknown): unknown {
+  #if(arg: unknown): unknown {
     const [condition, whenTrue, whenFalse] = arg as [string, unknown, unknown];
+    return this.resolve(this.#conditions.holds(condition) ? whenTrue : whenFalse);
+  }
+
+  #findInMap(arg: unknown): unknown {
+    const [mapArg, topArg, secondArg, options] = arg as [unknown, unknown, unknown, unknown];
+    const mapName = this.resolveString(mapArg, 'Fn::FindInMap map name');
+    const topKey = this.resolveString(topArg, 'Fn::FindInMap top-level key');
+    const secondKey = this.resolveString(secondArg, 'Fn::FindInMap second-level key');
+    const mapping = this.#template.Mappings?.[mapName];
+    if (!mapping) {
+      throw new UnresolvableValueError(
+        `Fn::FindInMap reads the mapping "${mapName}", which is not in Mappings`,
+      );
+    }
+    const value = mapping[topKey]?.[secondKey];
+    if (value !== undefined) return this.resolve(value);
+    const fallback = (options as { DefaultValue?: unknown } | undefined)?.DefaultValue;
+    if (fallback !== undefined) return this.resolve(fallback);
     throw new UnresolvableValueError(
-      `Fn::If on condition "${condition}" is not supported locally (${JSON.stringify([whenTrue, whenFalse])})`,
+      `Fn::FindInMap finds no "${topKey}"/"${secondKey}" in the mapping "${mapName}" (keys: ${Object.keys(mapping).join(', ')})`,
     );
   }
+
+  #importValue(arg: unknown): unknown {
+    const name = this.resolveString(arg, 'Fn::ImportValue name');
+    const value = this.#imports?.(name);
+    if (value === undefined) {
+      throw new UnresolvableValueError(
+        `Fn::ImportValue of "${name}": no stack of this assembly exports that name, so its value is not known locally`,
+      );
+    }
+    return value;
+  }
 }
+
+const NOT_AN_INTRINSIC: unique symbol = Symbol('not an intrinsic');
 
 function splitOnce(text: string): [string, string] {
   const dot = text.indexOf('.');

@@ -20,6 +20,16 @@ export interface LoadedStack {
   readonly assets: ReadonlyMap<string, string>;
   /** The folder relative asset paths (`aws:asset:path` metadata) are resolved against. */
   readonly baseDir: string;
+  /**
+   * The exported outputs of the nested stacks inlined into `template`, by prefixed name.
+   * @default - none
+   */
+  readonly nestedOutputs?: CfnTemplate['Outputs'];
+  /**
+   * The logical IDs of the nested stacks (`AWS::CloudFormation::Stack`) inlined into `template`.
+   * @default - none
+   */
+  readonly nestedStacks?: readonly string[];
 }
 
 interface Manifest {
@@ -55,6 +65,15 @@ interface AssetManifest {
  * @throws GatewayConfigError naming the file when it is missing or malformed
  */
 export function loadAssembly(source: string, stack?: string): LoadedStack[] {
+  return selectStacks(readStacks(source), source, stack);
+}
+
+/**
+ * Reads every stack of a cloud assembly folder (nested assemblies included) or the one stack of a template
+ * file.
+ * @throws GatewayConfigError naming the file when it is missing or malformed
+ */
+export function readStacks(source: string): LoadedStack[] {
   const path = resolve(source);
   let isDirectory: boolean;
   try {
@@ -64,7 +83,15 @@ export function loadAssembly(source: string, stack?: string): LoadedStack[] {
       file: path,
     });
   }
-  const stacks = isDirectory ? readAssemblyFolder(path) : [readTemplateFile(path)];
+  return isDirectory ? readAssemblyFolder(path) : [readTemplateFile(path)];
+}
+
+/**
+ * The stacks `stack` names (by `stackName` or artifact ID), or all of them.
+ * @throws GatewayConfigError when none is left, listing the stacks there are
+ */
+export function selectStacks(stacks: LoadedStack[], source: string, stack?: string): LoadedStack[] {
+  const path = resolve(source);
   const selected = stack ? stacks.filter((s) => s.stackName === stack || s.artifactId === stack) : stacks;
   if (selected.length === 0) {
     const names = stacks.map((s) => s.artifactId).join(', ') || 'none';
@@ -139,7 +166,11 @@ function readTemplateFile(file: string): LoadedStack {
   return { stackName: name, artifactId: name, templateFile: file, template, assets, baseDir: dirname(file) };
 }
 
-function readTemplate(file: string): CfnTemplate {
+/**
+ * Reads and checks one template file: a JSON object whose resources all have a `Type`.
+ * @throws GatewayConfigError naming the file (and the resource)
+ */
+export function readTemplate(file: string): CfnTemplate {
   const template = readJson<CfnTemplate>(file, 'a CloudFormation template');
   if (template === null || typeof template !== 'object' || Array.isArray(template)) {
     throw new GatewayConfigError('a CloudFormation template must be a JSON object', { file });

@@ -1,4 +1,5 @@
 import type { CfnResource } from '../assembly/cfn-template.js';
+import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
 import { GatewayConfigError } from '../errors.js';
@@ -43,10 +44,10 @@ const UNSUPPORTED_API_PROPERTIES = ['Body', 'BodyS3Location', 'Target', 'RouteKe
 export function readHttpApis(
   stack: LoadedStack,
   resolver: IntrinsicResolver,
-  functions: ReadonlyMap<string, LambdaFunctionDefinition>,
+  functions: FunctionsByArn | ReadonlyMap<string, LambdaFunctionDefinition>,
 ): HttpApiModel[] {
   const resources = Object.entries(stack.template.Resources ?? {});
-  const functionsByArn = new Map([...functions.values()].map((fn) => [fn.arn, fn]));
+  const functionsByArn = functionLookup(functions);
   const apis: HttpApiModel[] = [];
   for (const [logicalId, resource] of resources) {
     if (resource.Type !== 'AWS::ApiGatewayV2::Api') continue;
@@ -62,7 +63,7 @@ class HttpApiReader {
   constructor(
     private readonly stack: LoadedStack,
     private readonly resolver: IntrinsicResolver,
-    private readonly functionsByArn: ReadonlyMap<string, LambdaFunctionDefinition>,
+    private readonly functionsByArn: FunctionsByArn,
     private readonly logicalId: string,
     private readonly resource: CfnResource,
   ) {

@@ -43,10 +43,29 @@ export function readLambdaFunctions(
   const functions = new Map<string, LambdaFunctionDefinition>();
   for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
+    const definition = readLambdaFunction(stack, resolver, logicalId);
+    if (definition) functions.set(logicalId, definition);
+  }
+  return functions;
+}
+
+/**
+ * Reads one `AWS::Lambda::Function` of a stack, as {@link readLambdaFunctions} does.
+ * @returns `undefined` when its code is not local
+ * @throws GatewayConfigError naming the function when it is malformed
+ */
+export function readLambdaFunction(
+  stack: LoadedStack,
+  resolver: IntrinsicResolver,
+  logicalId: string,
+): LambdaFunctionDefinition | undefined {
+  const resource = stack.template.Resources?.[logicalId];
+  if (resource?.Type !== 'AWS::Lambda::Function') return undefined;
+  {
     const where = { file: stack.templateFile, resource: logicalId };
     const props = resource.Properties ?? {};
     const codeDir = locateCode(stack, resolver, logicalId, props, resource.Metadata);
-    if (!codeDir) continue;
+    if (!codeDir) return undefined;
     const handler =
       props.Handler === undefined ? undefined : resolver.resolveString(props.Handler, 'Handler');
     const runtime =
@@ -67,7 +86,7 @@ export function readLambdaFunctions(
       );
     }
     const memoryMb = props.MemorySize === undefined ? 128 : Number(resolver.resolve(props.MemorySize));
-    functions.set(logicalId, {
+    return {
       logicalId,
       functionName: resolver.ref(logicalId) as string,
       arn: resolver.getAtt([logicalId, 'Arn']),
@@ -79,9 +98,8 @@ export function readLambdaFunctions(
       environment,
       templateFile: stack.templateFile,
       region: resolver.pseudo.region,
-    });
+    };
   }
-  return functions;
 }
 
 function locateCode(

@@ -1,4 +1,5 @@
 import type { CfnResource } from '../assembly/cfn-template.js';
+import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
 import { GatewayConfigError } from '../errors.js';
@@ -48,13 +49,14 @@ import { resourcePathProblem } from './validate-resource-tree.js';
 export function readRestApis(
   stack: LoadedStack,
   resolver: IntrinsicResolver,
-  functions: ReadonlyMap<string, LambdaFunctionDefinition>,
+  functions: FunctionsByArn | ReadonlyMap<string, LambdaFunctionDefinition>,
 ): RestApiModel[] {
   const resources = Object.entries(stack.template.Resources ?? {});
+  const functionsByArn = functionLookup(functions);
   const apis: RestApiModel[] = [];
   for (const [logicalId, resource] of resources) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
-    const reader = new RestApiReader(stack, resolver, functions, logicalId, resource);
+    const reader = new RestApiReader(stack, resolver, functionsByArn, logicalId, resource);
     apis.push(reader.read(resources));
   }
   return apis;
@@ -69,7 +71,7 @@ class RestApiReader {
   constructor(
     private readonly stack: LoadedStack,
     private readonly resolver: IntrinsicResolver,
-    private readonly functions: ReadonlyMap<string, LambdaFunctionDefinition>,
+    private readonly functionsByArn: FunctionsByArn,
     private readonly logicalId: string,
     private readonly resource: CfnResource,
   ) {
@@ -255,7 +257,7 @@ class RestApiReader {
           service = this.#readServiceIntegration(logicalId, uri, integration);
           break;
         }
-        const target = resolveLambdaTarget(functionArn, this.#stages, this.functions.values());
+        const target = resolveLambdaTarget(functionArn, this.#stages, this.functionsByArn);
         if (target.kind === 'unknown') this.#fail(target.reason, logicalId);
         lambdaByStage = target.kind === 'per-stage' ? target.byStage : undefined;
         lambda = target.kind === 'fixed' ? target.fn : target.byStage.values().next().value!;

@@ -1,3 +1,4 @@
+import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { RestStage } from './rest-api-model.js';
 
@@ -24,9 +25,9 @@ export type LambdaTarget =
 export function resolveLambdaTarget(
   arn: string,
   stages: ReadonlyMap<string, RestStage>,
-  functions: Iterable<LambdaFunctionDefinition>,
+  functions: FunctionsByArn | Iterable<LambdaFunctionDefinition>,
 ): LambdaTarget {
-  const all = [...functions];
+  const all = functionLookup(functions);
   if (!arn.includes('${stageVariables.')) {
     const fn = findFunction(arn, all);
     return fn
@@ -63,13 +64,10 @@ export function resolveLambdaTarget(
   return { kind: 'per-stage', byStage };
 }
 
-function findFunction(
-  arn: string,
-  functions: readonly LambdaFunctionDefinition[],
-): LambdaFunctionDefinition | undefined {
+function findFunction(arn: string, functions: FunctionsByArn): LambdaFunctionDefinition | undefined {
   const unqualified = arn.replace(/^(arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+):.+$/, '$1');
-  const byArn = functions.find((fn) => fn.arn === unqualified);
+  const byArn = functions.get(unqualified);
   if (byArn) return byArn;
   const name = /^arn:[^:]+:lambda:[^:]*:[^:]*:function:([^:]+)$/.exec(unqualified)?.[1] ?? unqualified;
-  return functions.find((fn) => fn.functionName === name);
+  return functions.named(name);
 }
