@@ -9,6 +9,7 @@ import type { LambdaRuntime } from './lambda/lambda-runtime.js';
 import type { GatewayLogger } from './logging/gateway-logger.js';
 import { nothingToServe } from './nothing-to-serve.js';
 import { readRestApis } from './rest/read-rest-apis.js';
+import { refuseResponseStreaming } from './rest/response-streaming.js';
 import { RestApiPipeline } from './rest/rest-pipeline.js';
 import type { RequestPipeline } from './server/api-server.js';
 import { readTableDefinitions } from './services/dynamodb-tables.js';
@@ -56,6 +57,7 @@ export function planApis(
       tables: namingTheResource(stack, () => readTableDefinitions(stack, resolver)),
       streams: namingTheResource(stack, () => readStreamDefinitions(stack, resolver)),
     });
+    namingTheResource(stack, () => refuseResponseStreaming(stack, resolver));
     for (const api of namingTheResource(stack, () => readRestApis(stack, resolver, functions))) {
       if (api.stages.size === 0) {
         notDeployed(stack, api.logicalId, 'REST');

@@ -11,6 +11,7 @@ import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
+import { refuseStageCache } from './stage-cache.js';
 import {
   parseRequestParameterSource,
   parseRequestParameterTarget,
@@ -481,6 +482,7 @@ class RestApiReader {
           r.Type === 'AWS::ApiGateway::Stage' && props.DeploymentId
             ? this.resolver.resolveString(props.DeploymentId, 'DeploymentId')
             : (this.resolver.ref(id) as string);
+        refuseStageCache(this.resolver, id, r, this.stack.templateFile);
         stages.set(name, {
           name,
           variables: variables && Object.keys(variables).length > 0 ? variables : null,

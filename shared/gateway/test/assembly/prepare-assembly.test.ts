@@ -73,7 +73,7 @@ describe('prepareAssembly', () => {
     expect(resource?.Condition).toBe('Child/Always');
     const apiId = resolver.ref('Api');
     expect(resolver.resolve(resource?.Properties?.RestApiId)).toBe(apiId);
-    expect(resolver.resolve(resource?.Properties?.PathPart)).toBe(`hello-${apiId}`);
+    expect(resolver.resolve(resource?.Properties?.PathPart)).toBe(`hello-${String(apiId)}`);
     expect(stack.nestedStacks).toEqual(['Child']);
   });
 
