@@ -6,13 +6,15 @@
  */
 import { parseArgs } from 'node:util';
 import { GatewayConfigError } from './errors.js';
+import { HttpEndpointError, parseHttpEndpointFlag } from './http-backends/http-endpoints.js';
 import { ServiceEndpointError } from './services/service-endpoint-error.js';
 import { parseEndpointFlag, type ServiceEndpoints } from './services/service-endpoints.js';
 import { PortTakenError, startGateway } from './start-gateway.js';
 
 const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
                           [--outputs-file FILE] [--json] [--watch] [--verbose]
-                          [--endpoint SERVICE=embedded|aws|URL]...   (SERVICE: dynamodb, kinesis)`;
+                          [--endpoint SERVICE=embedded|aws|URL]...   (SERVICE: dynamodb, kinesis)
+                          [--http-endpoint ORIGIN|LOGICAL_ID=URL]...  (backends of HTTP integrations)`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -49,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
       const [service, value] = parseEndpointFlag(flag);
       serviceEndpoints[service] = value;
     }
+    const httpEndpoints: Record<string, string> = {};
+    for (const flag of values['http-endpoint'] ?? []) {
+      const [key, url] = parseHttpEndpointFlag(flag);
+      httpEndpoints[key] = url;
+    }
     gateway = await startGateway({
       source,
       stack: values.stack,
@@ -58,9 +65,14 @@ async function main(argv: string[]): Promise<number> {
       verbose: values.verbose,
       watch: values.watch,
       serviceEndpoints: serviceEndpoints as ServiceEndpoints,
+      httpEndpoints,
     });
   } catch (error) {
-    if (error instanceof GatewayConfigError || error instanceof ServiceEndpointError) {
+    if (
+      error instanceof GatewayConfigError ||
+      error instanceof ServiceEndpointError ||
+      error instanceof HttpEndpointError
+    ) {
       process.stderr.write(`cors-gateway: ${error.message}\n`);
       return 2;
     }
@@ -100,6 +112,7 @@ function parse(argv: string[]) {
       verbose: { type: 'boolean' },
       watch: { type: 'boolean' },
       endpoint: { type: 'string', multiple: true },
+      'http-endpoint': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,3 +1,4 @@
+import type { HttpEndpoints } from './http-backends/http-endpoints.js';
 import type { GatewayLogger } from './logging/gateway-logger.js';
 import type { AwsServiceName } from './services/service-catalog.js';
 import type { ServiceEndpoints } from './services/service-endpoints.js';
@@ -64,6 +65,19 @@ export interface GatewayOptions {
    * @see https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
    */
   readonly serviceEndpoints?: ServiceEndpoints;
+
+  /**
+   * Where `HTTP` and `HTTP_PROXY` integrations send their requests instead of the URI the template
+   * names: by the backend's origin (`https://api.example.com`) or by the logical ID of the load balancer,
+   * listener, Cloud Map service or VPC link a private integration reaches it through (those exist only once
+   * deployed, so such an integration is refused without a mapping), a URL the gateway can reach.
+   * @default - every integration calls its URI as written
+   * @example
+   * ```ts
+   * { 'https://api.example.com': 'http://127.0.0.1:8080', ServiceListener: 'http://127.0.0.1:9000' }
+   * ```
+   */
+  readonly httpEndpoints?: HttpEndpoints;
 
   /**
    * Where log lines go.

@@ -6,6 +6,7 @@
  */
 export { GatewayConfigError } from './errors.js';
 export type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
+export { HttpEndpointError, type HttpEndpoints } from './http-backends/http-endpoints.js';
 export { createStderrLogger, type GatewayLogger, silentLogger } from './logging/gateway-logger.js';
 export type { AwsServiceName } from './services/service-catalog.js';
 export { ServiceEndpointError } from './services/service-endpoint-error.js';

@@ -5,6 +5,8 @@ import { namingTheResource } from './assembly/name-the-resource.js';
 import { prepareAssembly } from './assembly/prepare-assembly.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { HttpApiPipeline, readHttpApis } from './http/index.js';
+import { HttpBackends } from './http-backends/http-backends.js';
+import { refuseUnmappedRestTargets } from './http-backends/refuse-unmapped-targets.js';
 import type { LambdaRuntime } from './lambda/lambda-runtime.js';
 import type { GatewayLogger } from './logging/gateway-logger.js';
 import { nothingToServe } from './nothing-to-serve.js';
@@ -33,7 +35,8 @@ export interface PlannedApi {
  * functions on `runtime` and sending its AWS service integrations to `services`, which is also given the
  * templates' DynamoDB tables and Kinesis streams to create in local backends. Nested stacks are read as
  * part of their parent; `Fn::ImportValue` reads the exports of every stack of the assembly; only the Lambda
- * functions an integration invokes are read.
+ * functions an integration invokes are read. `HTTP`/`HTTP_PROXY` integrations send their requests through
+ * `http` (by default to their URIs, mapped by `options.httpEndpoints`).
  * @throws GatewayConfigError when the input is missing, malformed, a template AWS would reject, or holds
  * nothing to serve
  */
@@ -42,6 +45,7 @@ export function planApis(
   runtime: LambdaRuntime,
   logger: GatewayLogger,
   services?: ServiceBackends,
+  http: HttpBackends = new HttpBackends(options.httpEndpoints),
 ): PlannedApi[] {
   const assembly = prepareAssembly(options.source, options.stack);
   refuseForeignApiParts(assembly.all, assembly.selected);
@@ -63,6 +67,7 @@ export function planApis(
         notDeployed(stack, api.logicalId, 'REST');
         continue;
       }
+      refuseUnmappedRestTargets(api, http, stack);
       planned.push({
         stack,
         resolver,
@@ -70,7 +75,7 @@ export function planApis(
         apiId: api.apiId,
         kind: 'REST',
         stages: [...api.stages.keys()],
-        pipeline: new RestApiPipeline(api, runtime, logger, services).handle,
+        pipeline: new RestApiPipeline(api, runtime, logger, services, http).handle,
       });
     }
     for (const api of namingTheResource(stack, () => readHttpApis(stack, resolver, functions))) {

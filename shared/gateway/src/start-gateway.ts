@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { localPseudoParameters } from './assembly/intrinsics.js';
 import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
+import { HttpBackends } from './http-backends/http-backends.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
 import { createStderrLogger } from './logging/gateway-logger.js';
 import { type PlannedApi, planApis } from './plan-apis.js';
@@ -29,7 +30,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const host = options.host ?? '127.0.0.1';
   const services = new ServiceBackends(resolveServiceEndpoints(options.serviceEndpoints), logger);
   let runtime = new LambdaRuntime(logger);
-  const planned = planApis(options, runtime, logger, services);
+  const http = new HttpBackends(options.httpEndpoints);
+  const planned = planApis(options, runtime, logger, services, http);
 
   const servers: ApiServer[] = [];
   const serversByKey = new Map<string, ApiServer>();
@@ -63,6 +65,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await Promise.all(servers.map((server) => server.close()));
     await runtime.close();
     await services.close();
+    http.close();
     throw error;
   }
 
@@ -75,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         const next = new LambdaRuntime(logger);
         let replanned: PlannedApi[];
         try {
-          replanned = planApis(options, next, logger, services);
+          replanned = planApis(options, next, logger, services, http);
         } catch (error) {
           void next.close();
           logger.error(`reload refused, still serving the previous version: ${(error as Error).message}`);
@@ -101,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await Promise.all(servers.map((server) => server.close()));
       await Promise.all([runtime, ...retired].map((r) => r.close()));
       await services.close();
+      http.close();
     },
   };
 }

@@ -201,6 +201,17 @@ export class IntrinsicResolver {
     return undefined;
   }
 
+  /**
+   * The logical IDs of the template's resources whose `Ref` value appears in `text`, e.g. the listener an
+   * integration URI names by its ARN.
+   */
+  resourcesNamedIn(text: string): string[] {
+    const found: string[] = [];
+    for (const [logicalId, value] of this.#refCache)
+      if (value.length > 3 && text.includes(value)) found.push(logicalId);
+    return found;
+  }
+
   #refValue(name: string): unknown {
     const parameter = this.#template.Parameters?.[name];
     if (parameter?.Type && /^(CommaDelimitedList|List<)/.test(parameter.Type)) {

@@ -11,6 +11,7 @@ import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
+import { type RestHttpIntegration, readRestHttpIntegration } from './read-http-integration.js';
 import { refuseStageCache } from './stage-cache.js';
 import {
   parseRequestParameterSource,
@@ -241,8 +242,15 @@ class RestApiReader {
     let lambdaByStage: ReadonlyMap<string, LambdaFunctionDefinition> | undefined;
     let lambdaRequestParameters: RestIntegration['lambdaRequestParameters'];
     let service: RestServiceIntegration | undefined;
+    let http: RestHttpIntegration | undefined;
     switch (type) {
       case 'MOCK':
+        break;
+      case 'HTTP':
+      case 'HTTP_PROXY':
+        http = readRestHttpIntegration(this.resolver, integration, (message) =>
+          this.#fail(message, logicalId),
+        );
         break;
       case 'AWS_PROXY':
       case 'AWS': {
@@ -313,6 +321,7 @@ class RestApiReader {
         integration.IntegrationHttpMethod === undefined
           ? undefined
           : String(integration.IntegrationHttpMethod).toUpperCase(),
+      ...(http ? { http } : {}),
       timeoutMs,
     };
   }
@@ -404,7 +413,7 @@ class RestApiReader {
   ): RestIntegrationResponse {
     const statusCode = String(response.StatusCode);
     const declared = methodResponses.get(statusCode);
-    if (!declared && type !== 'AWS_PROXY') {
+    if (!declared && type !== 'AWS_PROXY' && type !== 'HTTP_PROXY') {
       // PutIntegrationResponse for a status the method does not declare is refused (404 NotFoundException).
       this.#fail(
         `Invalid Response status code specified: integration response ${statusCode} has no method response`,

@@ -5,6 +5,7 @@ import type { MappingTemplate } from '../vtl/index.js';
 import type { ContentHandling } from './content-handling.js';
 import type { IntegrationRequestParameters } from './lambda-request-parameters.js';
 import type { MethodRequestSettings } from './method-request-model.js';
+import type { RestHttpIntegration } from './read-http-integration.js';
 import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
 import type { ApiKeysModel, StageThrottling } from './usage-plan-model.js';
@@ -71,6 +72,8 @@ export interface RestIntegration {
   readonly integrationHttpMethod?: string;
   /** The AWS service an `AWS` integration calls, when it calls one rather than Lambda. */
   readonly service?: RestServiceIntegration;
+  /** The backend of an `HTTP` or `HTTP_PROXY` integration. */
+  readonly http?: RestHttpIntegration;
   /** @default 29000 */
   readonly timeoutMs: number;
 }

@@ -1,3 +1,4 @@
+import { HttpBackends } from '../http-backends/http-backends.js';
 import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
@@ -9,6 +10,7 @@ import { throttleCheck } from './checks/throttle-check.js';
 import { compressResponse } from './compress-response.js';
 import { gatewayErrorResponse } from './gateway-error.js';
 import { awsServiceIntegration } from './integrations/aws-service-integration.js';
+import { httpIntegration, httpProxyIntegration } from './integrations/http-integration.js';
 import type { IntegrationResult } from './integrations/integration-result.js';
 import { lambdaCustomIntegration } from './integrations/lambda-custom-integration.js';
 import { lambdaProxyIntegration } from './integrations/lambda-proxy-integration.js';
@@ -31,7 +33,8 @@ function methodRequestChecks(api: RestPipelineDeps['api']): readonly MethodReque
 /**
  * Serves one REST API as the chain of stages the API Gateway console shows: routing, then the **method
  * request** (`stages/method-request.ts`), the **integration request** (`stages/integration-request.ts`),
- * the **integration** (`integrations/`: `MOCK`, `AWS_PROXY` Lambda, `AWS` Lambda, `AWS` service), the
+ * the **integration** (`integrations/`: `MOCK`, `AWS_PROXY` Lambda, `AWS` Lambda, `AWS` service, `HTTP`,
+ * `HTTP_PROXY`), the
  * **integration response** and the **method response** (`stages/`). Any stage may end the request with a
  * gateway response (`RequestState.fail`), so a customised gateway response always applies.
  */
@@ -41,14 +44,16 @@ export class RestApiPipeline {
 
   /**
    * @param services - where `AWS` service integrations send their requests; without it they answer 500
+   * @param http - where `HTTP` and `HTTP_PROXY` integrations send theirs; by default to their URIs as written
    */
   constructor(
     api: RestPipelineDeps['api'],
     runtime: LambdaRuntime,
     logger: GatewayLogger,
     services?: ServiceBackends,
+    http: HttpBackends = new HttpBackends(),
   ) {
-    this.#deps = { api, runtime, logger, services };
+    this.#deps = { api, runtime, logger, services, http };
     this.#checks = methodRequestChecks(api);
     for (const key of api.apiKeys.byValue.values()) {
       if (key.generated && key.grants.length > 0) {
@@ -95,6 +100,7 @@ export class RestApiPipeline {
 function integrate(state: RequestState): StageAnswer {
   const integration = state.route.method.integration;
   if (integration.type === 'AWS_PROXY') return lambdaProxyIntegration(state, integration);
+  if (integration.type === 'HTTP_PROXY') return httpProxyIntegration(state, integration);
   const mapped = integrationRequest(state, integration);
   if ('status' in mapped) return mapped;
   const respond = (result: IntegrationResult | GatewayResponse): GatewayResponse =>
@@ -109,6 +115,7 @@ function callBackend(
   body: string,
   overrides: Parameters<typeof awsServiceIntegration>[4],
 ): Promise<IntegrationResult | GatewayResponse> {
+  if (integration.http) return httpIntegration(state, integration, integration.http, body, overrides);
   return integration.service
     ? awsServiceIntegration(state, integration, integration.service, body, overrides)
     : lambdaCustomIntegration(state, integration, body);

@@ -63,6 +63,8 @@ export function methodResponse(
   const label =
     integration.type === 'MOCK'
       ? 'MOCK'
-      : `AWS ${integration.service ? integration.service.label : (functionFor(state, integration) ?? integration.lambda!).logicalId}`;
+      : integration.http
+        ? integration.http.label
+        : `AWS ${integration.service ? integration.service.label : (functionFor(state, integration) ?? integration.lambda!).logicalId}`;
   return { status, headers, body, integration: label };
 }

@@ -1,3 +1,4 @@
+import type { HttpBackends } from '../../http-backends/http-backends.js';
 import type { LambdaRuntime } from '../../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../../server/gateway-request.js';
@@ -21,6 +22,8 @@ export interface RestPipelineDeps {
   readonly logger: GatewayLogger;
   /** Where `AWS` service integrations send their requests; without it they answer 500. */
   readonly services: ServiceBackends | undefined;
+  /** Where `HTTP` and `HTTP_PROXY` integrations send their requests. */
+  readonly http?: HttpBackends;
 }
 
 /**
