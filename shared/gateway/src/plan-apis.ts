@@ -6,7 +6,7 @@ import { prepareAssembly } from './assembly/prepare-assembly.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { HttpApiPipeline, readHttpApis } from './http/index.js';
 import { HttpBackends } from './http-backends/http-backends.js';
-import { refuseUnmappedRestTargets } from './http-backends/refuse-unmapped-targets.js';
+import { refuseUnmapped, refuseUnmappedRestTargets } from './http-backends/refuse-unmapped-targets.js';
 import type { LambdaRuntime } from './lambda/lambda-runtime.js';
 import type { GatewayLogger } from './logging/gateway-logger.js';
 import { nothingToServe } from './nothing-to-serve.js';
@@ -83,6 +83,11 @@ export function planApis(
         notDeployed(stack, api.logicalId, 'HTTP');
         continue;
       }
+      for (const route of api.routes) {
+        const { integration } = route;
+        if (integration.kind === 'http')
+          refuseUnmapped(integration.target, http, stack, integration.logicalId);
+      }
       planned.push({
         stack,
         resolver,
@@ -90,7 +95,7 @@ export function planApis(
         apiId: api.apiId,
         kind: 'HTTP',
         stages: api.stageNames,
-        pipeline: new HttpApiPipeline(api, runtime, logger, services).handle,
+        pipeline: new HttpApiPipeline(api, runtime, logger, services, http).handle,
       });
     }
   }

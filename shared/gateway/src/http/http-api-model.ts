@@ -1,3 +1,4 @@
+import type { HttpTarget } from '../http-backends/http-target.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { IntegrationSubtypeDescription } from '../services/integration-subtypes.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
@@ -47,8 +48,34 @@ export interface HttpServiceIntegration extends HttpIntegrationBase {
   readonly credentials: string | undefined;
 }
 
-/** An integration of an HTTP API: a Lambda proxy or a first-class AWS service integration. */
-export type HttpIntegration = HttpLambdaProxyIntegration | HttpServiceIntegration;
+/** One entry of an `HTTP_PROXY` integration's `RequestParameters`, e.g. `append:header.x-source`. */
+export interface ProxyParameterMapping {
+  readonly action: 'append' | 'overwrite' | 'remove';
+  readonly location: 'header' | 'querystring' | 'path';
+  /** The header or query parameter name; empty for `overwrite:path`. */
+  readonly name: string;
+  readonly value: MappingValue;
+}
+
+/**
+ * One `AWS::ApiGatewayV2::Integration` of type `HTTP_PROXY`: a public URL (`HttpUrlIntegration`) or a
+ * private integration through a VPC link, called with the request as it came, as mapped.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-http.html
+ */
+export interface HttpUrlProxyIntegration extends HttpIntegrationBase {
+  readonly kind: 'http';
+  /** Where the requests go. */
+  readonly target: HttpTarget;
+  /** `IntegrationMethod`; `ANY` sends the client's method. */
+  readonly method: string;
+  /** `RequestParameters`, in template order. */
+  readonly parameters: readonly ProxyParameterMapping[];
+  /** How the request log names it. */
+  readonly label: string;
+}
+
+/** An integration of an HTTP API: a Lambda proxy, a first-class AWS service integration, or an HTTP proxy. */
+export type HttpIntegration = HttpLambdaProxyIntegration | HttpServiceIntegration | HttpUrlProxyIntegration;
 
 /** One `AWS::ApiGatewayV2::Route` with its integration. */
 export interface HttpRoute {

@@ -1,3 +1,4 @@
+import { HttpBackends } from '../http-backends/http-backends.js';
 import type { InvocationOutcome } from '../lambda/execution-environment.js';
 import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
@@ -9,6 +10,7 @@ import type { HttpCorsPolicy } from './cors-policy.js';
 import { clientAddress, domainPrefixOf, type HttpEventInput, hostOf } from './event-input.js';
 import type { HttpAnswer, MalformedResult } from './http-answer.js';
 import type { HttpApiModel, HttpLambdaProxyIntegration, HttpServiceIntegration } from './http-api-model.js';
+import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
 import { interpretResultV1 } from './payload-v1-response.js';
@@ -58,11 +60,20 @@ export class HttpApiPipeline {
   readonly #throttles: HttpRouteThrottles;
   readonly #cors: HttpCorsPolicy | undefined;
   readonly #services: ServiceBackends | undefined;
+  readonly #http: HttpBackends;
 
   /**
    * @param services - where first-class integrations send their requests; without it they answer 500
+   * @param http - where `HTTP_PROXY` integrations send theirs; by default to their URIs as written
    */
-  constructor(api: HttpApiModel, runtime: LambdaRuntime, logger: GatewayLogger, services?: ServiceBackends) {
+  constructor(
+    api: HttpApiModel,
+    runtime: LambdaRuntime,
+    logger: GatewayLogger,
+    services?: ServiceBackends,
+    http: HttpBackends = new HttpBackends(),
+  ) {
+    this.#http = http;
     this.#api = api;
     this.#runtime = runtime;
     this.#logger = logger;
@@ -117,6 +128,22 @@ export class HttpApiPipeline {
     const integration = match.route.integration;
     if (integration.kind === 'service') {
       return this.#callService(integration, request, requestId, stageMatch, match, origin);
+    }
+    if (integration.kind === 'http') {
+      const context = () => httpContextVariables(this.#api, stageMatch, match, request, requestId);
+      const [cors, backends, logger] = [this.#cors, this.#http, this.#logger];
+      return httpProxyCall({
+        integration,
+        request,
+        requestId,
+        stageMatch,
+        match,
+        origin,
+        cors,
+        backends,
+        logger,
+        context,
+      });
     }
     const label = `AWS_PROXY ${integration.lambda.logicalId}`;
     const input: HttpEventInput = {

@@ -16,6 +16,7 @@ import type {
 } from './http-api-model.js';
 import { type MappingValue, parseMappingValue } from './parameter-mapping.js';
 import { readCorsConfiguration } from './read-cors-configuration.js';
+import { readHttpProxyIntegration } from './read-http-proxy-integration.js';
 import { parseRouteKey } from './route-key.js';
 import { readHttpStageThrottling } from './route-throttling.js';
 
@@ -28,11 +29,11 @@ const UNSUPPORTED_API_PROPERTIES = ['Body', 'BodyS3Location', 'Target', 'RouteKe
 
 /**
  * Reads every `AWS::ApiGatewayV2::Api` of protocol `HTTP` in a stack, with its routes, `AWS_PROXY` Lambda
- * integrations and first-class AWS service integrations (`IntegrationSubtype`), deployed stages and
+ * integrations, first-class AWS service integrations (`IntegrationSubtype`), `HTTP_PROXY` integrations, deployed stages and
  * `CorsConfiguration`, and refuses — naming the resource — what AWS would refuse at deploy time
  * (credentials allowed for the origin `*`, duplicate route keys, a target that is not an integration of the
  * API, a parameter mapping from an invalid source) and what the local gateway cannot serve (WebSocket APIs,
- * OpenAPI `Body`, authorizers, HTTP integrations, subtypes it has no backend for).
+ * OpenAPI `Body`, authorizers, subtypes it has no backend for).
  * @throws GatewayConfigError naming the template and the resource
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html
  * @example
@@ -160,9 +161,9 @@ class HttpApiReader {
   #readIntegration(logicalId: string, r: CfnResource): HttpIntegration {
     const props = this.resolver.resolve(r.Properties ?? {}) as Record<string, unknown>;
     const type = props.IntegrationType;
-    if (type !== 'AWS_PROXY') {
+    if (type !== 'AWS_PROXY' && type !== 'HTTP_PROXY') {
       this.#fail(
-        `IntegrationType ${JSON.stringify(type)} is not supported by the local gateway; only AWS_PROXY integrations (Lambda, or an IntegrationSubtype) are`,
+        `IntegrationType ${JSON.stringify(type)} is not supported by the local gateway; only AWS_PROXY integrations (Lambda, or an IntegrationSubtype) and HTTP_PROXY integrations are`,
         logicalId,
       );
     }
@@ -171,6 +172,11 @@ class HttpApiReader {
       this.#fail(
         `TimeoutInMillis must be an integer from 50 to 30000, got ${JSON.stringify(props.TimeoutInMillis)}`,
         logicalId,
+      );
+    }
+    if (type === 'HTTP_PROXY') {
+      return readHttpProxyIntegration(this.resolver, logicalId, props, timeoutMs, (m) =>
+        this.#fail(m, logicalId),
       );
     }
     if (props.IntegrationSubtype !== undefined)
