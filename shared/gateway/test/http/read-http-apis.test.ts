@@ -156,10 +156,16 @@ describe('readHttpApis', () => {
       'AuthorizationType "JWT" is not supported',
     ],
     [
-      'an HTTP proxy integration',
+      'an integration type only WebSocket APIs have',
+      () => readTemplate(withProperty('Integration0', 'IntegrationType', 'MOCK')),
+      'Integration0',
+      'IntegrationType "MOCK" is not supported',
+    ],
+    [
+      'an HTTP proxy integration with payload format 2.0',
       () => readTemplate(withProperty('Integration0', 'IntegrationType', 'HTTP_PROXY')),
       'Integration0',
-      'IntegrationType "HTTP_PROXY" is not supported',
+      'PayloadFormatVersion must be "1.0" for an HTTP_PROXY integration, got "2.0"',
     ],
     [
       'a service integration it has no backend for',
