@@ -1,4 +1,5 @@
 import { GatewayConfigError } from '../errors.js';
+import { expandApiDefinitions } from '../openapi/expand-definitions.js';
 import { AssemblyExports } from './assembly-exports.js';
 import type { CfnResource, CfnTemplate } from './cfn-template.js';
 import { FunctionCatalog } from './function-catalog.js';
@@ -25,8 +26,9 @@ export interface PreparedAssembly {
 
 /**
  * Reads a cloud assembly (or one template) and prepares every stack for the API readers: nested stacks
- * are inlined into their parents, resources and outputs whose `Condition` is false are dropped, and each
- * stack gets a resolver that resolves `Fn::ImportValue` with the exports of the other stacks.
+ * are inlined into their parents, resources and outputs whose `Condition` is false are dropped, APIs
+ * defined by OpenAPI (or HTTP API quick create) are expanded into the resources their import creates, and
+ * each stack gets a resolver that resolves `Fn::ImportValue` with the exports of the other stacks.
  * @param stack - serve only this stack (by `stackName` or artifact ID); the others stay importable
  * @throws GatewayConfigError naming the file and resource of what cannot be read
  */
@@ -38,16 +40,21 @@ export function prepareAssembly(
   const loaded = readStacks(source);
   const wanted = new Set(selectStacks(loaded, source, stack));
   const exports = new AssemblyExports();
-  const all: PreparedStack[] = [];
-  const selected: PreparedStack[] = [];
-  for (const original of loaded) {
+  const resolverOf = (stack: LoadedStack) =>
+    new IntrinsicResolver(stack.template, stack.stackName, pseudo, { imports: exports.lookup });
+  // First every stack with its exports, so that any stack can import from any other.
+  const read = loaded.map((original) => {
     const inlined = namingTheResource(original, () => inlineNestedStacks(original, pseudo));
     const prepared = namingTheResource(inlined, () => withoutDisabledParts(inlined, pseudo));
-    const resolver = new IntrinsicResolver(prepared.template, prepared.stackName, pseudo, {
-      imports: exports.lookup,
-    });
+    const resolver = resolverOf(prepared);
     exports.add(prepared, resolver);
-    const ready = { stack: prepared, resolver };
+    return { original, prepared, resolver };
+  });
+  const all: PreparedStack[] = [];
+  const selected: PreparedStack[] = [];
+  for (const { original, prepared, resolver } of read) {
+    const expanded = namingTheResource(prepared, () => expandApiDefinitions(prepared, resolver));
+    const ready = { stack: expanded, resolver: expanded === prepared ? resolver : resolverOf(expanded) };
     all.push(ready);
     if (wanted.has(original)) selected.push(ready);
   }
