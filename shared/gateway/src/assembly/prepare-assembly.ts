@@ -82,6 +82,18 @@ function withoutDisabledParts(stack: LoadedStack, pseudo: PseudoParameters): Loa
   for (const [id, r] of Object.entries(template.Resources ?? {})) {
     if (r.Condition === undefined || holds(r.Condition, id)) resources[id] = r;
   }
+  for (const [id, r] of Object.entries(resources)) {
+    const dependsOn =
+      r.DependsOn === undefined ? [] : Array.isArray(r.DependsOn) ? r.DependsOn : [r.DependsOn];
+    const dropped = dependsOn.filter((d) => template.Resources?.[d] && !resources[d]);
+    if (dropped.length > 0) {
+      // CloudFormation refuses to deploy such a template with this error.
+      throw new GatewayConfigError(
+        `Template format error: Unresolved resource dependencies [${dropped.join(', ')}] in the Resources block of the template (their Condition is false)`,
+        { file: stack.templateFile, resource: id },
+      );
+    }
+  }
   const outputs: NonNullable<CfnTemplate['Outputs']> = {};
   for (const [name, o] of Object.entries(template.Outputs ?? {})) {
     if (o.Condition === undefined || holds(o.Condition, `Outputs.${name}`)) outputs[name] = o;

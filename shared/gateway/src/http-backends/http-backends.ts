@@ -57,10 +57,12 @@ export class HttpBackends {
    */
   refusal(target: HttpTarget): string | undefined {
     if (this.#mappingOf(target, undefined)) return undefined;
-    const keys = target.references.join(' or ') || 'the backend origin';
-    const hint = `map it to a URL the gateway can reach with --http-endpoint ${target.references[0] ?? '<origin>'}=http://127.0.0.1:PORT (or the httpEndpoints option) (see docs/behaviour.md#http-integrations)`;
+    const [first = '<origin>', ...others] = target.references;
+    const alternatives = others.length > 0 ? `, or ${others.join(', ')},` : '';
+    const hint = `map it to a URL the gateway can reach with --http-endpoint ${first}=http://127.0.0.1:PORT${alternatives} (or the httpEndpoints option) (see docs/behaviour.md#http-integrations)`;
     if (target.connectionType === 'VPC_LINK') {
-      return `the integration reaches its backend ${JSON.stringify(target.uri)} through a VPC link, which exists only once deployed; ${hint.replace('<origin>', keys)}`;
+      const backend = /^https?:\/\//i.test(target.uri) ? JSON.stringify(target.uri) : first;
+      return `the integration reaches its backend ${backend} through a VPC link, which exists only once deployed; ${hint}`;
     }
     if (target.undeployedAttribute) {
       return `the integration's URI ${JSON.stringify(target.uri)} is made of ${target.undeployedAttribute}, which exists only once deployed; ${hint}`;

@@ -75,7 +75,9 @@ class HttpApiReader {
     const props = this.resource.Properties ?? {};
     const protocol = props.ProtocolType === undefined ? undefined : this.resolver.resolve(props.ProtocolType);
     if (protocol === 'WEBSOCKET')
-      this.#fail('WebSocket APIs (ProtocolType WEBSOCKET) are not supported by the local gateway');
+      this.#fail(
+        'WebSocket APIs (ProtocolType WEBSOCKET) are not supported by the local gateway (see docs/behaviour.md#what-is-refused)',
+      );
     for (const property of UNSUPPORTED_API_PROPERTIES) {
       if (props[property] !== undefined) {
         this.#fail(

@@ -173,3 +173,22 @@ describe('refuseForeignApiParts', () => {
     expect(() => refuseForeignApiParts(all, selected)).not.toThrow();
   });
 });
+
+describe('prepareAssembly and conditions', () => {
+  it('refuses a resource that depends on one its condition drops, as CloudFormation does', () => {
+    const dir = writeAssembly({
+      S: {
+        template: {
+          Conditions: { Never: { 'Fn::Equals': ['a', 'b'] } },
+          Resources: {
+            Gone: { Type: 'AWS::SNS::Topic', Condition: 'Never' },
+            Waits: { Type: 'AWS::SNS::Topic', DependsOn: ['Gone'] },
+          },
+        },
+      },
+    });
+    expect(() => prepareAssembly(dir, undefined, pseudo)).toThrow(
+      'S.template.json (Waits): Template format error: Unresolved resource dependencies [Gone] in the Resources block of the template',
+    );
+  });
+});
