@@ -2,6 +2,10 @@ import { Stack } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type { CorpusApp } from './corpus-app.js';
 
+/** The backend's origin, its host a stage variable (API Gateway's `${stageVariables.x}`, not JavaScript's). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own ${stageVariables.x} syntax
+const BACKEND = 'https://${stageVariables.backendHost}';
+
 /** A REST API in front of an HTTP backend: a proxy for everything, and one mapped method. */
 export default {
   description:
@@ -13,7 +17,7 @@ export default {
     });
     api.root.addResource('{proxy+}').addMethod(
       'ANY',
-      new apigateway.HttpIntegration('https://${stageVariables.backendHost}/{proxy}', {
+      new apigateway.HttpIntegration(`${BACKEND}/{proxy}`, {
         proxy: true,
         httpMethod: 'ANY',
         options: { requestParameters: { 'integration.request.path.proxy': 'method.request.path.proxy' } },
@@ -22,7 +26,7 @@ export default {
     );
     api.root.addResource('summary').addMethod(
       'POST',
-      new apigateway.HttpIntegration('https://${stageVariables.backendHost}/reports/summary', {
+      new apigateway.HttpIntegration(`${BACKEND}/reports/summary`, {
         proxy: false,
         httpMethod: 'POST',
         options: {

@@ -15,13 +15,11 @@ export default {
       timeout: Duration.minutes(1),
     });
     const api = new apigateway.RestApi(stack, 'ChatApi');
-    api.root
-      .addResource('chat')
-      .addMethod(
-        'POST',
-        new apigateway.LambdaIntegration(fn, {
-          responseTransferMode: apigateway.ResponseTransferMode.STREAM,
-        }),
-      );
+    api.root.addResource('chat').addMethod(
+      'POST',
+      new apigateway.LambdaIntegration(fn, {
+        responseTransferMode: apigateway.ResponseTransferMode.STREAM,
+      }),
+    );
   },
 } satisfies CorpusApp;
