@@ -5,15 +5,18 @@ import { IntrinsicResolver, type PseudoParameters } from './intrinsics.js';
 import { type LoadedStack, readTemplate } from './load-assembly.js';
 import { rewriteReferences, rewriteSub, type TemplateRenaming } from './template-rewrite.js';
 
-/** The separator between a nested stack's logical ID and the logical IDs of its resources. */
-export const NESTED_SEPARATOR = '/';
+/**
+ * The separator between a nested stack's logical ID and the logical IDs of its resources: not a character
+ * of a logical ID (so the name is unambiguous), and safe in the file names and function names made of it.
+ */
+export const NESTED_SEPARATOR = '-';
 
 type Outputs = NonNullable<CfnTemplate['Outputs']>;
 
 /**
  * Inlines every nested stack (`AWS::CloudFormation::Stack` whose `TemplateURL` is a template of the
  * assembly, as CDK's `NestedStack` writes it) into its parent's template, recursively: the nested
- * resources, conditions and mappings take the name `<stack resource>/<logical ID>`, a `Ref` to a parameter
+ * resources, conditions and mappings take the name `<stack resource>-<logical ID>`, a `Ref` to a parameter
  * the parent passes becomes the parent's value, and the parent's `Fn::GetAtt [stack, Outputs.X]` becomes
  * the nested output's value. Exported outputs of nested stacks are kept in `nestedOutputs`.
  *

@@ -41,7 +41,7 @@ export function readHttpEndpoints(endpoints: HttpEndpoints | undefined): Map<str
         `the HTTP endpoint key ${JSON.stringify(rawKey)} must be an origin such as https://api.example.com (no path), or a logical ID`,
       );
     }
-    if (!isOrigin && !/^[A-Za-z0-9/]+$/.test(key)) {
+    if (!isOrigin && !/^[A-Za-z0-9-]+$/.test(key)) {
       throw new HttpEndpointError(
         `the HTTP endpoint key ${JSON.stringify(rawKey)} is neither an http(s) origin nor a logical ID`,
       );

@@ -69,8 +69,8 @@ describe('prepareAssembly', () => {
   it('inlines a nested stack under its logical ID, with the parameters the parent passes', () => {
     const { selected } = prepareAssembly(dir, 'Parent', pseudo);
     const [{ stack, resolver }] = selected as [(typeof selected)[0]];
-    const resource = stack.template.Resources?.['Child/Res'];
-    expect(resource?.Condition).toBe('Child/Always');
+    const resource = stack.template.Resources?.['Child-Res'];
+    expect(resource?.Condition).toBe('Child-Always');
     const apiId = resolver.ref('Api');
     expect(resolver.resolve(resource?.Properties?.RestApiId)).toBe(apiId);
     expect(resolver.resolve(resource?.Properties?.PathPart)).toBe(`hello-${String(apiId)}`);
@@ -82,7 +82,7 @@ describe('prepareAssembly', () => {
       ReturnType<typeof prepareAssembly>['selected'][0],
     ];
     expect(resolver.resolve(stack.template.Resources?.UsesOutput?.Properties?.Value)).toBe(
-      resolver.getAtt(['Child/Fn', 'Arn']),
+      resolver.getAtt(['Child-Fn', 'Arn']),
     );
   });
 
@@ -99,8 +99,8 @@ describe('prepareAssembly', () => {
   it('finds the functions of nested stacks by ARN, reading none until asked', () => {
     const { functions, all } = prepareAssembly(dir, undefined, pseudo);
     const parent = all.find((s) => s.stack.stackName === 'Parent')!;
-    const fn = functions.get(parent.resolver.getAtt(['Child/Fn', 'Arn']));
-    expect(fn?.logicalId).toBe('Child/Fn');
+    const fn = functions.get(parent.resolver.getAtt(['Child-Fn', 'Arn']));
+    expect(fn?.logicalId).toBe('Child-Fn');
     expect(functions.get('arn:aws:lambda:us-east-1:123456789012:function:missing')).toBeUndefined();
   });
 
