@@ -12,7 +12,6 @@ import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
 import { type RestHttpIntegration, readRestHttpIntegration } from './read-http-integration.js';
-import { refuseStageCache } from './stage-cache.js';
 import {
   parseRequestParameterSource,
   parseRequestParameterTarget,
@@ -37,6 +36,7 @@ import type {
   RestServiceIntegration,
   RestStage,
 } from './rest-api-model.js';
+import { refuseStageCache } from './stage-cache.js';
 import { resolveLambdaTarget } from './stage-variable-function.js';
 import { findUnemulatedSettings } from './unemulated-settings.js';
 import { integrationProblem, lambdaFunctionArnOf } from './validate-integration.js';

@@ -25,10 +25,9 @@ export function refuseStageCache(
     });
   };
   const isDeployment = resource.Type === 'AWS::ApiGateway::Deployment';
-  const stage = (isDeployment ? resolver.resolve(props.StageDescription ?? {}) : resolver.resolve(props)) as Record<
-    string,
-    unknown
-  >;
+  const stage = (
+    isDeployment ? resolver.resolve(props.StageDescription ?? {}) : resolver.resolve(props)
+  ) as Record<string, unknown>;
   const entries = [...((stage.MethodSettings as Array<Record<string, unknown>> | undefined) ?? [])];
   if (isDeployment && stage.CachingEnabled !== undefined) {
     entries.unshift({ ResourcePath: '/*', HttpMethod: '*', CachingEnabled: stage.CachingEnabled });

@@ -48,22 +48,8 @@ describe('the corpus, served', () => {
     const [api] = readRestApis(stack, resolver, assembly.functions);
     const stage = api!.stages.get('v1')!;
     expect(stage.variables).toEqual({ release: '2024-06' });
-    expect(stage.methodSettings).toEqual([
-      {
-        resourcePath: '*',
-        httpMethod: '*',
-        throttlingRateLimit: 50,
-        throttlingBurstLimit: 100,
-        cachingEnabled: undefined,
-      },
-      {
-        resourcePath: '/items',
-        httpMethod: 'POST',
-        throttlingRateLimit: 5,
-        throttlingBurstLimit: 10,
-        cachingEnabled: undefined,
-      },
-    ]);
+    expect(stage.throttling.defaults).toEqual({ rateLimit: 50, burstLimit: 100 });
+    expect([...stage.throttling.methods]).toEqual([['/items/POST', { rateLimit: 5, burstLimit: 10 }]]);
   });
 
   it('rest-mappings-conditions: answers from the Mappings and the condition for the parameter default', async () => {

@@ -50,7 +50,7 @@ const EXPECTED: Readonly<Record<string, Expectation>> = {
   'rest-cache-enabled': {
     refused: {
       resource: 'CatalogApiDeploymentStageprodE57C8640',
-      feature: /CacheClusterEnabled is true: .* the local gateway has no stage cache/,
+      feature: /MethodSettings enable CachingEnabled for \* \/\*: the local gateway has no stage cache/,
       docs: 'docs/behaviour.md#stages-and-method-settings',
     },
   },

@@ -11,7 +11,9 @@ describe('refuseStageCache', () => {
     expect(() =>
       check({
         Type: 'AWS::ApiGateway::Stage',
-        Properties: { MethodSettings: [{ ResourcePath: '/~1items', HttpMethod: 'GET', CachingEnabled: true }] },
+        Properties: {
+          MethodSettings: [{ ResourcePath: '/~1items', HttpMethod: 'GET', CachingEnabled: true }],
+        },
       }),
     ).toThrow(
       'T.json (Stage): MethodSettings enable CachingEnabled for GET /~1items: the local gateway has no stage cache',
@@ -20,25 +22,36 @@ describe('refuseStageCache', () => {
 
   it("refuses the caching a deployment's StageDescription enables for the whole stage", () => {
     expect(() =>
-      check({ Type: 'AWS::ApiGateway::Deployment', Properties: { StageName: 'prod', StageDescription: { CachingEnabled: true } } }),
+      check({
+        Type: 'AWS::ApiGateway::Deployment',
+        Properties: { StageName: 'prod', StageDescription: { CachingEnabled: true } },
+      }),
     ).toThrow(/CachingEnabled for \* \/\*/);
   });
 
   it('refuses a cache cluster unless caching is turned off stage-wide', () => {
-    expect(() => check({ Type: 'AWS::ApiGateway::Stage', Properties: { CacheClusterEnabled: true } })).toThrow(
+    expect(() =>
+      check({ Type: 'AWS::ApiGateway::Stage', Properties: { CacheClusterEnabled: true } }),
+    ).toThrow(
       /CacheClusterEnabled is true: once a stage has a cache, API Gateway caches its GET methods by default/,
     );
     expect(() =>
       check({
         Type: 'AWS::ApiGateway::Stage',
-        Properties: { CacheClusterEnabled: true, MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', CachingEnabled: false }] },
+        Properties: {
+          CacheClusterEnabled: true,
+          MethodSettings: [{ ResourcePath: '/*', HttpMethod: '*', CachingEnabled: false }],
+        },
       }),
     ).not.toThrow();
   });
 
   it('leaves throttling alone', () => {
     expect(() =>
-      check({ Type: 'AWS::ApiGateway::Stage', Properties: { MethodSettings: [{ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 1 }] } }),
+      check({
+        Type: 'AWS::ApiGateway::Stage',
+        Properties: { MethodSettings: [{ ThrottlingRateLimit: 5, ThrottlingBurstLimit: 1 }] },
+      }),
     ).not.toThrow();
   });
 });
