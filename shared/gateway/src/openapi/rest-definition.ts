@@ -223,18 +223,70 @@ function requestModels(
   const models: Record<string, string> = {};
   for (const [contentType, schema] of content) {
     if (!isObject(schema)) continue;
-    const ref = typeof schema.$ref === 'string' ? schema.$ref : undefined;
-    const name = ref ? (ref.split('/').pop() ?? 'Model') : `${String(operation.operationId ?? 'Inline')}Body`;
-    resources[`${apiLogicalId}[model ${name}]`] ??= {
-      Type: 'AWS::ApiGateway::Model',
-      Properties: {
-        RestApiId: { Ref: apiLogicalId },
-        Name: name,
-        ContentType: contentType,
-        Schema: dereference(document, schema),
-      },
-    };
+    const ref = typeof schema.$ref === 'string' ? schemaName(schema.$ref) : undefined;
+    const name = ref ?? `${String(operation.operationId ?? 'Inline')}Body`;
+    addModel(
+      apiLogicalId,
+      document,
+      name,
+      ref ? dereference(document, schema) : schema,
+      contentType,
+      resources,
+    );
     models[contentType] = name;
   }
   return Object.keys(models).length > 0 ? models : undefined;
+}
+
+/** The schema name a local reference names (`#/components/schemas/Pet`, `#/definitions/Pet`). */
+function schemaName(ref: string): string | undefined {
+  return /^#\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(ref)?.[1];
+}
+
+/**
+ * Adds the `AWS::ApiGateway::Model` of a schema, and of every schema it refers to, with each local
+ * reference rewritten to the URL API Gateway gives the model it imports (`https://apigateway.amazonaws.com/
+ * restapis/<api id>/models/<name>`), as its import does.
+ */
+function addModel(
+  apiLogicalId: string,
+  document: OpenApiDocument,
+  name: string,
+  schema: unknown,
+  contentType: string,
+  resources: Record<string, CfnResource>,
+): void {
+  const id = `${apiLogicalId}[model ${name}]`;
+  if (resources[id]) return;
+  const model: CfnResource = {
+    Type: 'AWS::ApiGateway::Model',
+    Properties: { RestApiId: { Ref: apiLogicalId }, Name: name, ContentType: contentType },
+  };
+  resources[id] = model;
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!isObject(value)) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) {
+      const referenced = key === '$ref' && typeof child === 'string' ? schemaName(child) : undefined;
+      if (referenced) {
+        addModel(
+          apiLogicalId,
+          document,
+          referenced,
+          dereference(document, { $ref: child }),
+          contentType,
+          resources,
+        );
+        out.$ref = {
+          'Fn::Join': [
+            '',
+            ['https://apigateway.amazonaws.com/restapis/', { Ref: apiLogicalId }, `/models/${referenced}`],
+          ],
+        };
+      } else out[key] = rewrite(child);
+    }
+    return out;
+  };
+  (model.Properties as Record<string, unknown>).Schema = rewrite(schema);
 }

@@ -229,3 +229,61 @@ describe('OpenAPI definitions the gateway cannot import faithfully', () => {
     });
   });
 });
+
+describe('request validation imported from OpenAPI', () => {
+  it('validates the body against the imported models, their references rewritten to model URLs', async () => {
+    const body = {
+      openapi: '3.0.1',
+      'x-amazon-apigateway-request-validators': {
+        body: { validateRequestBody: true, validateRequestParameters: false },
+      },
+      'x-amazon-apigateway-request-validator': 'body',
+      components: {
+        schemas: {
+          Order: {
+            type: 'object',
+            required: ['item'],
+            properties: { item: { $ref: '#/components/schemas/Item' } },
+          },
+          Item: { type: 'object', required: ['sku'], properties: { sku: { type: 'string' } } },
+        },
+      },
+      paths: {
+        '/orders': {
+          post: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } },
+            },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200' } },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    };
+    const gateway = await startGateway({
+      source: writeTemplate(specTemplate({ Body: body })),
+      port: 0,
+      logger: recordingLogger(),
+    });
+    try {
+      const post = (payload: unknown) =>
+        request(`${gateway.apis[0]!.url}orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(payload),
+        });
+      const good = await post({ item: { sku: 'a' } });
+      await good.body.dump();
+      expect(good.statusCode).toBe(200);
+      const bad = await post({ item: {} });
+      expect(bad.statusCode).toBe(400);
+      expect(await bad.body.text()).toContain('Invalid request body');
+    } finally {
+      await gateway.close();
+    }
+  });
+});
