@@ -23,6 +23,7 @@ export interface HttpEndpointMapping {
 
 /** Thrown for a malformed `--http-endpoint` setting; the message quotes it. */
 export class HttpEndpointError extends Error {
+  /** `HttpEndpointError`, so that a stack trace or a log line names the kind of error. */
   override readonly name = 'HttpEndpointError';
 }
 
