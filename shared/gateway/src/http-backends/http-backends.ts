@@ -13,6 +13,11 @@ export interface HttpBackendRequest {
   readonly body: Buffer;
   /** How long to wait for the whole answer. */
   readonly timeoutMs: number;
+  /**
+   * Accept any certificate of an HTTPS backend (a REST integration's `TlsConfig.InsecureSkipVerification`).
+   * @default false
+   */
+  readonly insecureSkipVerification?: boolean;
 }
 
 /** What the backend of an HTTP integration answered, or why it did not. */
@@ -129,6 +134,7 @@ export class HttpBackends {
         method: request.method,
         headers,
         agent: secure ? this.#https : this.#http,
+        ...(secure && request.insecureSkipVerification ? { rejectUnauthorized: false } : {}),
       });
       const timer = setTimeout(() => {
         settle({ kind: 'timeout' });

@@ -23,6 +23,8 @@ export interface RestHttpIntegration {
   readonly requestParameters: ReadonlyArray<readonly [RequestParameterTarget, RequestParameterSource]>;
   /** How the request log names it, e.g. `HTTP_PROXY https://api.example.com/{proxy}`. */
   readonly label: string;
+  /** `TlsConfig.InsecureSkipVerification`: accept any certificate of an HTTPS backend. @default false */
+  readonly insecureSkipVerification: boolean;
 }
 
 /**
@@ -66,5 +68,7 @@ export function readRestHttpIntegration(
     httpMethod,
     requestParameters,
     label: `${type} ${uri}`,
+    insecureSkipVerification:
+      (integration.TlsConfig as Record<string, unknown> | undefined)?.InsecureSkipVerification === true,
   };
 }

@@ -97,7 +97,14 @@ export function buildHttpRequest(
   const headers = withHeaders(base, mappedHeaders);
   headers.push(['X-Amzn-Apigateway-Api-Id', state.api.apiId]);
   const method = http.httpMethod === 'ANY' ? state.request.method : http.httpMethod;
-  return { method, url, headers, body, timeoutMs: integration.timeoutMs };
+  return {
+    method,
+    url,
+    headers,
+    body,
+    timeoutMs: integration.timeoutMs,
+    insecureSkipVerification: http.insecureSkipVerification,
+  };
 }
 
 function nonProxyHeaders(
