@@ -74,10 +74,16 @@ export class FunctionCatalog implements FunctionsByArn {
  * returns, or any list of definitions, indexed by ARN and by name.
  */
 export function functionLookup(
-  functions: FunctionsByArn | ReadonlyMap<string, LambdaFunctionDefinition> | Iterable<LambdaFunctionDefinition>,
+  functions:
+    | FunctionsByArn
+    | ReadonlyMap<string, LambdaFunctionDefinition>
+    | Iterable<LambdaFunctionDefinition>,
 ): FunctionsByArn {
   if (!(functions instanceof Map) && 'named' in functions) return functions as FunctionsByArn;
-  const list = functions instanceof Map ? [...functions.values()] : [...(functions as Iterable<LambdaFunctionDefinition>)];
+  const list =
+    functions instanceof Map
+      ? [...functions.values()]
+      : [...(functions as Iterable<LambdaFunctionDefinition>)];
   const byArn = new Map(list.map((fn) => [fn.arn, fn]));
   const byName = new Map(list.map((fn) => [fn.functionName, fn]));
   return { get: (arn) => byArn.get(arn), named: (name) => byName.get(name) };

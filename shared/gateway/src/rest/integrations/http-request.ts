@@ -74,7 +74,8 @@ export function buildHttpRequest(
       invalid: `the integration request maps the header ${unmappable[0]}, which API Gateway does not let an integration set`,
     };
   }
-  const expanded = expandUri(http.target.uri, path, state.stage.variables);
+  // REST path parameters keep the request's percent-encoding, as recorded on AWS.
+  const expanded = expandUri(http.target.uri, path, state.stage.variables, true);
   if (typeof expanded !== 'string') return { invalid: `Invalid endpoint address (${expanded.missing})` };
   const url = state.deps.http?.urlFor(http.target, expanded, state.request.path);
   if (!url) return { invalid: `Invalid endpoint address: ${JSON.stringify(expanded)}` };
