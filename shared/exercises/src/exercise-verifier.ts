@@ -96,7 +96,9 @@ export class ExerciseVerifier {
         onExchange: log.record,
       });
     } catch (error) {
-      return verdict([], { step: 'serve', message: (error as Error).message });
+      // The assembly is a temporary folder: name its files by their own names.
+      const message = (error as Error).message.split(`${synth.dir}/`).join('');
+      return verdict([], { step: 'serve', message });
     }
     try {
       const results = await this.#runChecks(checks, gateway, log, testing);

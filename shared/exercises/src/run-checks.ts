@@ -75,7 +75,12 @@ export async function runBrowserChecks(
         failures,
         ...(run.consoleReason === undefined ? {} : { browserReason: run.consoleReason }),
         exchanges: run.exchanges.map((exchange) =>
-          summarizeExchange(exchange, Object.keys(call.headers), testing.LAB_TAG_PARAMETER),
+          summarizeExchange(
+            exchange,
+            Object.keys(call.headers),
+            testing.LAB_TAG_PARAMETER,
+            call.expect.readable,
+          ),
         ),
       });
     } catch (error) {

@@ -17,12 +17,15 @@ const BODY_SHOWN = 200;
  * @param exchange - the exchange
  * @param ownHeaders - names of the request headers the page or the check set, shown besides the CORS ones
  * @param hiddenQuery - a query parameter left out of the path shown, such as the lab's tag of each call
+ * @param responseHeaders - names of response headers shown besides the CORS ones, e.g. those the page must read
  */
 export function summarizeExchange(
   exchange: GatewayExchange | RecordedExchange,
   ownHeaders: readonly string[] = [],
   hiddenQuery?: string,
+  responseHeaders: readonly string[] = [],
 ): ExchangeSummary {
+  const shownResponse = new Set(responseHeaders.map((name) => name.toLowerCase()));
   const shown = new Set([...CORS_REQUEST_HEADERS, ...ownHeaders.map((name) => name.toLowerCase())]);
   // The gateway records the request target (a path); a request check records the absolute URL.
   const url = new URL(exchange.request.url, 'http://127.0.0.1/');
@@ -35,7 +38,7 @@ export function summarizeExchange(
     status: exchange.response.status,
     corsHeaders: exchange.response.headers.filter(([name]) => {
       const lower = name.toLowerCase();
-      return lower.startsWith('access-control-') || lower === 'vary';
+      return lower.startsWith('access-control-') || lower === 'vary' || shownResponse.has(lower);
     }),
     body: body.length > BODY_SHOWN ? `${body.slice(0, BODY_SHOWN)}…` : body,
   };

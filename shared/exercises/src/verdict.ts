@@ -15,7 +15,7 @@ export interface ExchangeSummary {
   readonly requestHeaders: readonly (readonly [string, string])[];
   /** The status the gateway answered. */
   readonly status: number;
-  /** The `Access-Control-*` and `Vary` headers of the answer. */
+  /** The `Access-Control-*` and `Vary` headers of the answer, and those a page must be able to read. */
   readonly corsHeaders: readonly (readonly [string, string])[];
   /** The start of the body. */
   readonly body: string;
