@@ -4,6 +4,7 @@
  * @module
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SynthReply, SynthRequest } from './synth-protocol.js';
 
@@ -105,7 +106,11 @@ export class Synthesizer {
   }
 
   #start(): ChildProcess {
-    const worker = fileURLToPath(new URL('./synth-worker.js', import.meta.url));
+    // Next to this module once built; the tests run the sources, and use the built worker (turbo builds first).
+    const besideThis = fileURLToPath(new URL('./synth-worker.js', import.meta.url));
+    const worker = existsSync(besideThis)
+      ? besideThis
+      : fileURLToPath(new URL('../dist/synth-worker.js', import.meta.url));
     const child = fork(worker, [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], execArgv: [] });
     child.unref();
     this.#child = child;
