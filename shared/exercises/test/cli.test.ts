@@ -1,5 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,10 +31,15 @@ cpSync(join(ROOT, 'chapters', CHAPTER), join(clone, 'chapters', CHAPTER), {
   recursive: true,
   filter: (source) => !/[\\/](node_modules|cdk\.out[^\\/]*)$/.test(source),
 });
-symlinkSync(join(ROOT, 'chapters', CHAPTER, 'node_modules'), join(clone, 'chapters', CHAPTER, 'node_modules'));
+symlinkSync(
+  join(ROOT, 'chapters', CHAPTER, 'node_modules'),
+  join(clone, 'chapters', CHAPTER, 'node_modules'),
+);
 writeFileSync(join(clone, '.gitignore'), 'node_modules\n.exercises/\n');
 const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Learner', '-c', 'user.email=learner@example.com', ...args], { cwd: clone });
+  execFileSync('git', ['-c', 'user.name=Learner', '-c', 'user.email=learner@example.com', ...args], {
+    cwd: clone,
+  });
 git('init', '-q');
 git('add', '-A');
 git('commit', '-qm', 'The workshop');
@@ -38,7 +53,11 @@ const handler = join(chapterDir, 'handlers', 'rest-proxy.ts');
 
 /** Runs `pnpm exercise …` in the clone, without a terminal. */
 function exercise_(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: clone,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -83,9 +102,13 @@ describe('an exercise from start to solved', () => {
     const { code, stdout } = exercise_('start', '01.01');
 
     expect(code).toBe(0);
-    expect(readFileSync(handler, 'utf8')).toBe(problemState(exercise, reference).get('handlers/rest-proxy.ts'));
+    expect(readFileSync(handler, 'utf8')).toBe(
+      problemState(exercise, reference).get('handlers/rest-proxy.ts'),
+    );
     expect(stdout).toContain(exercise.title);
-    expect(JSON.parse(readFileSync(join(clone, '.exercises', 'progress.json'), 'utf8')).current).toBe('01.01');
+    expect(JSON.parse(readFileSync(join(clone, '.exercises', 'progress.json'), 'utf8')).current).toBe(
+      '01.01',
+    );
   });
 
   it('verify exits with 1 and says what the browser refused', () => {
@@ -115,7 +138,9 @@ describe('an exercise from start to solved', () => {
 
   it('solve applies the solution, and verify then exits with 0 and records it', () => {
     expect(exercise_('solve', '01.01').code).toBe(0);
-    expect(readFileSync(handler, 'utf8')).toBe(solutionState(exercise, reference).get('handlers/rest-proxy.ts'));
+    expect(readFileSync(handler, 'utf8')).toBe(
+      solutionState(exercise, reference).get('handlers/rest-proxy.ts'),
+    );
 
     const { code, stdout } = exercise_('verify', '01.01');
 
@@ -138,7 +163,16 @@ describe('the learner’s edits are never lost', () => {
     expect(readFileSync(handler, 'utf8')).toBe(reference('handlers/rest-proxy.ts'));
     expect(stderr).toContain('.exercises/backups/');
     const backups = readdirSync(join(clone, '.exercises', 'backups'));
-    const copy = join(clone, '.exercises', 'backups', backups.at(-1)!, 'chapters', CHAPTER, 'handlers', 'rest-proxy.ts');
+    const copy = join(
+      clone,
+      '.exercises',
+      'backups',
+      backups.at(-1)!,
+      'chapters',
+      CHAPTER,
+      'handlers',
+      'rest-proxy.ts',
+    );
     expect(readFileSync(copy, 'utf8')).toBe(edited);
   });
 

@@ -12,7 +12,11 @@ import { ROOT } from './repository.js';
 const exercise = readExercises(ROOT).find((each) => each.id === '01.01')!;
 const reference = workingTreeReference(exercise.chapterDir);
 // The learner's chapter: a copy of chapter 01 in the exercise's problem state.
-const learner = snapshotChapter({ root: ROOT, chapter: exercise.chapter, overlay: problemState(exercise, reference) });
+const learner = snapshotChapter({
+  root: ROOT,
+  chapter: exercise.chapter,
+  overlay: problemState(exercise, reference),
+});
 const verifier = new ExerciseVerifier(ROOT);
 afterAll(async () => {
   await verifier.close();
@@ -55,7 +59,11 @@ it('checks the chapter at once, and again after a save, until the verdict turns 
 });
 
 it('ignores changes to files a synth never reads, such as the tests', async () => {
-  const other = snapshotChapter({ root: ROOT, chapter: exercise.chapter, overlay: problemState(exercise, reference) });
+  const other = snapshotChapter({
+    root: ROOT,
+    chapter: exercise.chapter,
+    overlay: problemState(exercise, reference),
+  });
   const checksStarted: (string | undefined)[] = [];
   let firstVerdict!: () => void;
   const firstSeen = new Promise<void>((resolve) => {
