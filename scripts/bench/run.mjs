@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
+import { measureExerciseFeedback } from './exercise-feedback.mjs';
 import { startPeer } from './peer.mjs';
 import { measureTestDurations, measureWatchReload } from './timings.mjs';
 
@@ -206,6 +207,8 @@ for (const chapter of gateways.keys())
 
 progress('watch-mode reload');
 const reload = await measureWatchReload(root);
+progress('exercise feedback');
+const exerciseFeedback = await measureExerciseFeedback(root);
 let tests;
 if (process.env.BENCH_TESTS !== '0') {
   progress('pnpm test, cold then cached');
@@ -237,6 +240,7 @@ const lines = [
       `\`cors-gateway serve\` to ready, chapter ${chapter} (median of 5): ${fmt(ms)} ms (target ≤ 500 ms ${ms <= 500 ? '✔' : '✘'})`,
   ),
   `Watch mode (\`pnpm run dev\`): handler edited → first request served by the new code: ${fmt(reload.reloadMs)} ms (median of ${reload.runs}; target ≤ 1,000 ms ${reload.reloadMs <= 1000 ? '✔' : '✘'}).`,
+  `\`pnpm exercise\` watch mode: save → verdict (synth, serve, request and browser checks), exercise 01.01: ${fmt(exerciseFeedback.handlerSaveMs)} ms after a handler save, ${fmt(exerciseFeedback.stackSaveMs)} ms after a stack save (medians of ${exerciseFeedback.runs}), ${fmt(exerciseFeedback.solvingSaveMs)} ms for the solving save; ${fmt(exerciseFeedback.handlerSaveMs / exerciseFeedback.cdkSynthMs, 2)}× the ${fmt(exerciseFeedback.cdkSynthMs)} ms of \`cdk synth\` alone (target ≤ 5,000 ms ${Math.max(exerciseFeedback.handlerSaveMs, exerciseFeedback.stackSaveMs, exerciseFeedback.solvingSaveMs) <= 5000 ? '✔' : '✘'}). The first check of a session, which starts the synth process and Chromium, took ${fmt(exerciseFeedback.firstMs)} ms.`,
   ...(tests
     ? [
         `\`pnpm test\`: ${fmt(tests.coldMs / 1000, 1)} s cold (TURBO_FORCE), ${fmt(tests.cachedMs / 1000, 1)} s on a cache hit (target ≤ 5 s ${tests.cachedMs <= 5000 ? '✔' : '✘'}).`,
@@ -250,5 +254,5 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'latest.md'), `${report}\n`);
 writeFileSync(
   join(out, 'latest.json'),
-  `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, peer, readyMs, reload, tests }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine, connections: CONNECTIONS, durationSeconds: DURATION, rows, peer, readyMs, reload, exerciseFeedback, tests }, null, 2)}\n`,
 );

@@ -7,6 +7,7 @@
  */
 
 export { type ChapterSnapshot, type SnapshotOptions, snapshotChapter } from './chapter-snapshot.js';
+export { describeVerdict } from './describe-verdict.js';
 export { type Exercise, exerciseFiles, exerciseSource } from './exercise.js';
 export { type ExerciseChecks, readExerciseChecks } from './exercise-checks.js';
 export {
@@ -22,3 +23,4 @@ export { ExerciseVerifier, type VerifyOptions } from './exercise-verifier.js';
 export { applyFilePatch, type FilePatch, parsePatchFile } from './patch-file.js';
 export { readExercise, readExercises } from './read-exercises.js';
 export type { CheckResult, ExchangeSummary, ExerciseVerdict } from './verdict.js';
+export { type ExerciseWatch, type WatchExerciseOptions, watchExercise } from './watch-exercise.js';
