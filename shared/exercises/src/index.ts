@@ -22,5 +22,5 @@ export {
 export { ExerciseVerifier, type VerifyOptions } from './exercise-verifier.js';
 export { applyFilePatch, type FilePatch, parsePatchFile } from './patch-file.js';
 export { readExercise, readExercises } from './read-exercises.js';
-export type { CheckResult, ExchangeSummary, ExerciseVerdict } from './verdict.js';
+export type { CheckResult, ExchangeSummary, ExerciseVerdict, VerdictTimings } from './verdict.js';
 export { type ExerciseWatch, type WatchExerciseOptions, watchExercise } from './watch-exercise.js';

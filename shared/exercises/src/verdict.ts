@@ -55,6 +55,16 @@ export interface ExerciseVerdict {
   };
   /** Each check's outcome, request checks first. */
   readonly results: readonly CheckResult[];
-  /** How long each step took, in milliseconds (`0` for a synth served from the cache). */
-  readonly timings: { readonly synth: number; readonly checks: number; readonly total: number };
+  /** How long each step took, in milliseconds. */
+  readonly timings: VerdictTimings;
+}
+
+/** How long the steps of one check took, in milliseconds. */
+export interface VerdictTimings {
+  /** Copying and synthesizing the chapter (a few milliseconds when an earlier copy had the same files). */
+  readonly synth: number;
+  /** Serving the assembly and running the checks. */
+  readonly checks: number;
+  /** The whole check. */
+  readonly total: number;
 }
