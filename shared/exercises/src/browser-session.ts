@@ -11,14 +11,23 @@ type Testing = typeof import('@cors-workshop/testing');
 
 /** A Chromium and its page server, for {@link BrowserSession.lab}. */
 export class BrowserSession {
-  #browser: Browser | undefined;
-  #pages: OriginPages | undefined;
-  #origins = new Set<string>();
+  #launch: Promise<Browser> | undefined;
+  #pages: Promise<OriginPages> | undefined;
+  readonly #origins = new Set<string>();
   readonly #testing: Testing;
 
   /** @param testing - the `@cors-workshop/testing` module, loaded by the caller */
   constructor(testing: Testing) {
     this.#testing = testing;
+  }
+
+  /**
+   * Starts Chromium for these origins in the background, so that it is ready when the first call comes (a
+   * synth runs meanwhile). A failure to start is reported by {@link BrowserSession.lab}.
+   * @param origins - the origins the calls will be made from
+   */
+  prepare(origins: readonly string[]): void {
+    this.#browserFor(origins).catch(() => {});
   }
 
   /**
@@ -36,20 +45,28 @@ export class BrowserSession {
 
   /** Closes Chromium and the page server. */
   async close(): Promise<void> {
-    await this.#browser?.close().catch(() => {});
-    await this.#pages?.close();
-    this.#browser = undefined;
+    const browser = await this.#launch?.catch(() => undefined);
+    await browser?.close().catch(() => {});
+    await (await this.#pages?.catch(() => undefined))?.close();
+    this.#launch = undefined;
     this.#pages = undefined;
   }
 
   async #browserFor(origins: readonly string[]): Promise<Browser> {
-    if (this.#browser?.isConnected() && origins.every((origin) => this.#origins.has(origin))) {
-      return this.#browser;
+    const known = origins.every((origin) => this.#origins.has(origin));
+    if (this.#launch !== undefined && known) {
+      const browser = await this.#launch.catch(() => undefined);
+      if (browser?.isConnected()) return browser;
     }
-    await this.#browser?.close().catch(() => {});
     for (const origin of origins) this.#origins.add(origin);
-    this.#pages ??= await this.#testing.serveOriginPages();
-    this.#browser = await this.#testing.launchChromium({ hostMap: this.#pages.hostMap([...this.#origins]) });
-    return this.#browser;
+    const previous = this.#launch;
+    this.#pages ??= this.#testing.serveOriginPages();
+    const pages = this.#pages;
+    const hostMap = [...this.#origins];
+    this.#launch = (async () => {
+      await (await previous?.catch(() => undefined))?.close().catch(() => {});
+      return this.#testing.launchChromium({ hostMap: (await pages).hostMap(hostMap) });
+    })();
+    return this.#launch;
   }
 }

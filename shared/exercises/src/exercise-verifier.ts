@@ -69,6 +69,10 @@ export class ExerciseVerifier {
     const startedAt = performance.now();
     const testing = await this.#loadTesting();
     const checks = readExerciseChecks(exercise, testing.parseLabSpec);
+    if (checks.lab !== undefined) {
+      this.#browser ??= new BrowserSession(testing);
+      this.#browser.prepare(testing.labOrigins([checks.lab]));
+    }
     const synthStartedAt = performance.now();
     const synth = await this.#synth(exercise, options, testing);
     const synthMs = performance.now() - synthStartedAt;
