@@ -163,7 +163,7 @@ export class ExerciseVerifier {
       });
       const result: CachedSynth = outcome.ok
         ? { dir }
-        : { dir, failure: outcome.message.split(`${snapshot.root}/`).join('') };
+        : { dir, failure: plainSynthFailure(outcome.message.split(`${snapshot.root}/`).join('')) };
       this.#assemblies.set(snapshot.contentHash, result);
       while (this.#assemblies.size > ASSEMBLIES_KEPT) {
         const [oldest, { dir: oldDir }] = this.#assemblies.entries().next().value as [string, CachedSynth];
@@ -180,4 +180,15 @@ export class ExerciseVerifier {
     this.#testing ??= import('@cors-workshop/testing');
     return this.#testing;
   }
+}
+
+/**
+ * Shortens CDK's report of a failed bundling, whose first line is the esbuild command line and its
+ * temporary folders, to the name of the function: esbuild's own error follows it.
+ */
+function plainSynthFailure(message: string): string {
+  return message.replace(
+    /^Failed to bundle asset (\S+?)\/Code\/Stage, bundle output is located at .*$/m,
+    (_line, construct: string) => `esbuild could not bundle the code of ${construct}:`,
+  );
 }
