@@ -100,12 +100,13 @@ export async function stateCommand(
     state,
     reference: gitReference(workshop.root, exercise.chapterDir),
     confirm: async (edited, backupDir) => {
-      const files = edited.map((path) => `${exercise.chapter}/${path}`).join(', ');
+      const files = edited.map((path) => `chapters/${exercise.chapter}/${path}`).join(', ');
       if (!canAsk()) {
         io.err(`Your edits of ${files} are kept in ${backupDir}/\n`);
         return true;
       }
-      return askYesNo(`${files} hold edits of yours (a copy is in ${backupDir}/). Overwrite them?`);
+      const holds = edited.length === 1 ? 'holds' : 'hold';
+      return askYesNo(`${files} ${holds} edits of yours (a copy is in ${backupDir}/). Overwrite?`);
     },
   });
   if (result.cancelled) {
