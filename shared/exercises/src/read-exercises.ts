@@ -34,12 +34,17 @@ export function readExercises(root: string): Exercise[] {
     .sort()) {
     const exercisesDir = join(chaptersDir, chapter, 'exercises');
     if (!existsSync(exercisesDir)) continue;
-    for (const folder of readdirSync(exercisesDir).sort()) {
-      if (!EXERCISE_FOLDER.test(folder)) continue;
-      exercises.push(readExercise(join(chaptersDir, chapter), chapter, folder));
+    for (const entry of readdirSync(exercisesDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+      if (!EXERCISE_FOLDER.test(entry.name)) {
+        throw new Error(
+          `chapters/${chapter}/exercises/${entry.name}: an exercise folder is named MM-slug (two digits, then lower-case words)`,
+        );
+      }
+      exercises.push(readExercise(join(chaptersDir, chapter), chapter, entry.name));
     }
   }
-  return exercises;
+  return exercises.sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**

@@ -45,6 +45,14 @@ describe('readExercises', () => {
     expect(() => readExercises(root)).toThrow('needs checks.json, lab.json or both');
   });
 
+  it('refuses a folder whose name is not MM-slug, rather than skipping it', () => {
+    mkdirSync(join(root, 'chapters', '07-new-chapter', 'exercises', '3-typo'));
+
+    expect(() => readExercises(root)).toThrow(
+      'chapters/07-new-chapter/exercises/3-typo: an exercise folder is named MM-slug',
+    );
+  });
+
   it('needs a title', () => {
     writeFileSync(join(exerciseDir, 'README.md'), 'No heading.\n');
 
