@@ -52,6 +52,8 @@ export function gitReference(root: string, chapterDir: string): ReferenceFiles {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
+        // git's messages in English, whatever the learner's locale: a missing file is told apart by them.
+        env: { ...process.env, LC_ALL: 'C' },
       });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '');
