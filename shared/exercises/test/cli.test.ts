@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -197,5 +197,37 @@ describe('the learner’s edits are never lost', () => {
     const other = exercises.find((each) => each.id === '01.05')!;
     expect(readFileSync(handler, 'utf8')).toBe(problemState(other, reference).get('handlers/rest-proxy.ts'));
     expect(readFileSync(handler, 'utf8')).toBe(reference('handlers/rest-proxy.ts'));
+  });
+});
+
+describe('pnpm exercise, with no command', () => {
+  it('continues the current exercise, checks it on a save, records it solved and names the next', async () => {
+    // The tests above left 01.05 started and current.
+    const current = exercises.find((each) => each.id === '01.05')!;
+    const child = spawn(process.execPath, [CLI], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const firstVerdict = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (stdout.includes('not solved yet')) resolve();
+      });
+    });
+    try {
+      await firstVerdict;
+      expect(stdout).toContain(`${current.id} ${current.title} (continuing where you left it)`);
+
+      for (const [path, content] of solutionState(current, reference)) {
+        writeFileSync(join(chapterDir, path), content!);
+      }
+
+      expect(await exited).toBe(0);
+      expect(stdout).toContain(`✔ ${current.id} ${current.title}: solved`);
+      expect(stdout).toContain('Next: 01.02');
+      const listed = JSON.parse(exercise_('list', '--json').stdout);
+      expect(listed.find((each: { id: string }) => each.id === '01.05').solved).toBe(true);
+    } finally {
+      child.kill();
+    }
   });
 });
