@@ -10,13 +10,18 @@ import { HttpEndpointError, parseHttpEndpointFlag } from './http-backends/http-e
 import { ServiceEndpointError } from './services/service-endpoint-error.js';
 import { parseEndpointFlag, type ServiceEndpoints } from './services/service-endpoints.js';
 import { PortTakenError, startGateway } from './start-gateway.js';
+import { runTokenCommand, TOKEN_USAGE } from './token-command.js';
 
 const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack NAME] [--host 127.0.0.1] [--port N]
                           [--outputs-file FILE] [--json] [--watch] [--verbose]
                           [--endpoint SERVICE=embedded|aws|URL]...   (SERVICE: dynamodb, kinesis)
-                          [--http-endpoint ORIGIN|LOGICAL_ID=URL]...  (backends of HTTP integrations)`;
+                          [--http-endpoint ORIGIN|LOGICAL_ID=URL]...  (backends of HTTP integrations)
+
+                          [--jwks ISSUER=FILE]...   (a local JWKS for a JWT issuer outside the assembly)
+       ${TOKEN_USAGE.replace('usage: ', '')}`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'token') return runTokenCommand(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -56,6 +61,15 @@ async function main(argv: string[]): Promise<number> {
       const [key, url] = parseHttpEndpointFlag(flag);
       httpEndpoints[key] = url;
     }
+    const jwks: Record<string, string> = {};
+    for (const flag of values.jwks ?? []) {
+      const equals = flag.indexOf('=');
+      if (equals < 1 || equals === flag.length - 1) {
+        process.stderr.write(`cors-gateway: --jwks must be ISSUER=FILE, got ${JSON.stringify(flag)}\n`);
+        return 2;
+      }
+      jwks[flag.slice(0, equals)] = flag.slice(equals + 1);
+    }
     gateway = await startGateway({
       source,
       stack: values.stack,
@@ -66,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       watch: values.watch,
       serviceEndpoints: serviceEndpoints as ServiceEndpoints,
       httpEndpoints,
+      jwks,
     });
   } catch (error) {
     if (
@@ -113,6 +128,7 @@ function parse(argv: string[]) {
       watch: { type: 'boolean' },
       endpoint: { type: 'string', multiple: true },
       'http-endpoint': { type: 'string', multiple: true },
+      jwks: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -80,6 +80,14 @@ export interface GatewayOptions {
   readonly httpEndpoints?: HttpEndpoints;
 
   /**
+   * Local JWKS files (`{"keys":[…]}`) by issuer URL, for JWT and Cognito authorizers whose issuer is not a
+   * user pool of the assembly (those are signed by the local issuer: see `cors-gateway token`).
+   * @default - only the assembly's user pools are trusted
+   * @example { 'https://login.example.com/': './jwks.json' }
+   */
+  readonly jwks?: Readonly<Record<string, string>>;
+
+  /**
    * Where log lines go.
    * @default - a logger writing to `process.stderr`
    */

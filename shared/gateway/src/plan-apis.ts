@@ -3,6 +3,8 @@ import type { IntrinsicResolver } from './assembly/intrinsics.js';
 import type { LoadedStack } from './assembly/load-assembly.js';
 import { namingTheResource } from './assembly/name-the-resource.js';
 import { prepareAssembly } from './assembly/prepare-assembly.js';
+import { TrustedIssuers } from './auth/trusted-issuers.js';
+import { readUserPools } from './auth/user-pools.js';
 import type { GatewayOptions } from './gateway-options.js';
 import { HttpApiPipeline, readHttpApis } from './http/index.js';
 import { HttpBackends } from './http-backends/http-backends.js';
@@ -62,7 +64,11 @@ export function planApis(
       streams: namingTheResource(stack, () => readStreamDefinitions(stack, resolver)),
     });
     namingTheResource(stack, () => refuseResponseStreaming(stack, resolver));
-    for (const api of namingTheResource(stack, () => readRestApis(stack, resolver, functions))) {
+    const issuers = namingTheResource(
+      stack,
+      () => new TrustedIssuers(readUserPools(stack, resolver), options.jwks),
+    );
+    for (const api of namingTheResource(stack, () => readRestApis(stack, resolver, functions, issuers))) {
       if (api.stages.size === 0) {
         notDeployed(stack, api.logicalId, 'REST');
         continue;

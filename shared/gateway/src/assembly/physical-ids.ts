@@ -49,6 +49,10 @@ export function physicalId(
       return named('StageName') ?? stableId(`${stackName}/${logicalId}`);
     case 'AWS::Kinesis::Stream':
       return named('Name') ?? `${stackName}-${logicalId}`;
+    case 'AWS::Cognito::UserPool':
+      return `${pseudo.region}_${stableId(`${stackName}/${logicalId}`, 9)}`;
+    case 'AWS::Cognito::UserPoolClient':
+      return stableId(`${stackName}/${logicalId}`, 26);
     case 'AWS::SQS::Queue':
       return `https://sqs.${pseudo.region}.${pseudo.urlSuffix}/${pseudo.accountId}/${named('QueueName') ?? `${stackName}-${logicalId}`}`;
     default:
@@ -87,6 +91,11 @@ export function knownAttribute(
       return `arn:${partition}:sqs:${region}:${accountId}:${id.split('/').pop()}`;
     case 'AWS::SQS::Queue.QueueName':
       return id.split('/').pop() ?? id;
+    case 'AWS::Cognito::UserPool.Arn':
+      return `arn:${partition}:cognito-idp:${region}:${accountId}:userpool/${id}`;
+    case 'AWS::Cognito::UserPool.ProviderName':
+    case 'AWS::Cognito::UserPool.ProviderURL':
+      return `cognito-idp.${region}.${pseudo.urlSuffix}/${id}`;
     case 'AWS::ApiGatewayV2::Api.ApiEndpoint':
       return `https://${id}.execute-api.${region}.${pseudo.urlSuffix}`;
     default:

@@ -2,6 +2,7 @@ import type { CfnResource } from '../assembly/cfn-template.js';
 import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
+import type { TrustedIssuers } from '../auth/trusted-issuers.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import { describeService, isAwsServiceName, SERVICE_CATALOG } from '../services/service-catalog.js';
@@ -11,6 +12,7 @@ import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
+import { readMethodAuthorization, readRestAuthorizers, stackIssuers } from './read-authorizers.js';
 import { type RestHttpIntegration, readRestHttpIntegration } from './read-http-integration.js';
 import {
   parseRequestParameterSource,
@@ -36,6 +38,7 @@ import type {
   RestServiceIntegration,
   RestStage,
 } from './rest-api-model.js';
+import type { RestAuthorizer } from './rest-authorizer-model.js';
 import { refuseStageCache } from './stage-cache.js';
 import { resolveLambdaTarget } from './stage-variable-function.js';
 import { findUnemulatedSettings } from './unemulated-settings.js';
@@ -46,19 +49,22 @@ import { resourcePathProblem } from './validate-resource-tree.js';
  * Reads every `AWS::ApiGateway::RestApi` of a stack with its resources, methods, stages and gateway
  * responses, and refuses — with API Gateway's own message and the resource's logical ID — what AWS would
  * refuse at deploy time.
+ * @param issuers - whose tokens Cognito authorizers verify
+ * @default issuers - the stack's user pools, signed by the local issuer
  * @throws GatewayConfigError for a template AWS would reject, or one the gateway cannot serve
  */
 export function readRestApis(
   stack: LoadedStack,
   resolver: IntrinsicResolver,
   functions: FunctionsByArn | ReadonlyMap<string, LambdaFunctionDefinition>,
+  issuers: TrustedIssuers = stackIssuers(stack, resolver),
 ): RestApiModel[] {
   const resources = Object.entries(stack.template.Resources ?? {});
   const functionsByArn = functionLookup(functions);
   const apis: RestApiModel[] = [];
   for (const [logicalId, resource] of resources) {
     if (resource.Type !== 'AWS::ApiGateway::RestApi') continue;
-    const reader = new RestApiReader(stack, resolver, functionsByArn, logicalId, resource);
+    const reader = new RestApiReader(stack, resolver, functionsByArn, logicalId, resource, issuers);
     apis.push(reader.read(resources));
   }
   return apis;
@@ -69,6 +75,7 @@ class RestApiReader {
   readonly #byPhysicalId = new Map<string, RestResource>();
   #methodRequests!: MethodRequestReader;
   #stages: ReadonlyMap<string, RestStage> = new Map();
+  #authorizers: ReadonlyMap<string, RestAuthorizer> = new Map();
 
   constructor(
     private readonly stack: LoadedStack,
@@ -76,6 +83,7 @@ class RestApiReader {
     private readonly functionsByArn: FunctionsByArn,
     private readonly logicalId: string,
     private readonly resource: CfnResource,
+    private readonly issuers: TrustedIssuers,
   ) {
     this.#apiId = resolver.ref(logicalId) as string;
   }
@@ -102,6 +110,7 @@ class RestApiReader {
     );
     this.#stages = this.#readStages(mine);
     this.#buildTree(mine.filter(([, r]) => r.Type === 'AWS::ApiGateway::Resource'));
+    this.#authorizers = readRestAuthorizers(this.#authorizerReading(), mine);
     for (const [id, r] of mine) {
       if (r.Type === 'AWS::ApiGateway::Method') this.#addMethod(id, r);
     }
@@ -124,6 +133,11 @@ class RestApiReader {
         (m) => this.#fail(m),
       ),
     };
+  }
+
+  #authorizerReading() {
+    const { stack, resolver, functionsByArn, issuers } = this;
+    return { stack, resolver, functionsByArn, issuers };
   }
 
   #fail(message: string, resource = this.logicalId): never {
@@ -193,14 +207,12 @@ class RestApiReader {
     if (!node)
       this.#fail(`ResourceId ${JSON.stringify(props.ResourceId)} is not a resource of this API`, logicalId);
     const httpMethod = this.resolver.resolveString(props.HttpMethod, 'HttpMethod').toUpperCase();
-    const authorization =
-      props.AuthorizationType === undefined ? 'NONE' : this.resolver.resolve(props.AuthorizationType);
-    if (authorization !== 'NONE') {
-      this.#fail(
-        `AuthorizationType "${String(authorization)}" is not supported by the local gateway`,
-        logicalId,
-      );
-    }
+    const authorization = readMethodAuthorization(
+      this.#authorizerReading(),
+      logicalId,
+      props,
+      this.#authorizers,
+    );
     const methodResponses = new Map<string, Set<string>>();
     for (const response of this.resolver.resolve(props.MethodResponses ?? []) as Array<
       Record<string, unknown>
@@ -223,6 +235,7 @@ class RestApiReader {
       integration: this.#readIntegration(logicalId, props.Integration, methodResponses),
       methodResponses,
       request: this.#methodRequests.method(logicalId, props),
+      ...(authorization ? { authorization } : {}),
     };
     node.methods.set(httpMethod, method);
   }

@@ -27,6 +27,8 @@ export interface RestIdentity {
 export interface RestRequestContext {
   readonly accountId: string;
   readonly apiId: string;
+  /** `$context.authorizer`: what the method's authorizer passed on, once it let the request through. */
+  readonly authorizer?: Readonly<Record<string, unknown>>;
   readonly deploymentId: string;
   readonly domainName: string;
   readonly domainPrefix: string;
@@ -83,11 +85,13 @@ export function restRequestContext(
   route: RestRoute,
   request: GatewayRequest,
   ids: { readonly requestId: string; readonly extendedRequestId: string },
+  authorizer?: Readonly<Record<string, unknown>>,
 ): RestRequestContext {
   const host = headerValue(request.rawHeaders, 'host') ?? '127.0.0.1';
   return {
     accountId: api.accountId,
     apiId: api.apiId,
+    ...(authorizer ? { authorizer } : {}),
     deploymentId: stage.deploymentId,
     domainName: host,
     domainPrefix: host.split('.')[0]!.split(':')[0]!,

@@ -8,6 +8,7 @@ import type { MethodRequestSettings } from './method-request-model.js';
 import type { RestHttpIntegration } from './read-http-integration.js';
 import type { RequestParameterSource, RequestParameterTarget } from './request-parameter.js';
 import type { ResponseParameterSource } from './response-parameter.js';
+import type { RestMethodAuthorization } from './rest-authorizer-model.js';
 import type { ApiKeysModel, StageThrottling } from './usage-plan-model.js';
 
 /** The integration types of `AWS::ApiGateway::Method` `Integration.Type`. */
@@ -87,6 +88,8 @@ export interface RestMethod {
   readonly methodResponses: ReadonlyMap<string, ReadonlySet<string>>;
   /** What the method request checks besides authorization: the API key and request validation. */
   readonly request: MethodRequestSettings;
+  /** How the method request is authorized; absent for `AuthorizationType` `NONE`. */
+  readonly authorization?: RestMethodAuthorization;
 }
 
 /** One node of the resource tree (the root has an empty path part). */

@@ -17,6 +17,7 @@ import { lambdaProxyIntegration } from './integrations/lambda-proxy-integration.
 import { mockIntegration } from './integrations/mock-integration.js';
 import type { RestIntegration } from './rest-api-model.js';
 import { matchRestRoute, splitStagePath } from './rest-router.js';
+import { authorizeMethodRequest } from './stages/authorize.js';
 import { integrationRequest } from './stages/integration-request.js';
 import { integrationResponse } from './stages/integration-response.js';
 import { type MethodRequestCheck, runMethodRequest } from './stages/method-request.js';
@@ -27,7 +28,7 @@ import { RequestState, type RestPipelineDeps, type StageAnswer } from './stages/
  * key, throttling (usage plan, then stage), request validation.
  */
 function methodRequestChecks(api: RestPipelineDeps['api']): readonly MethodRequestCheck[] {
-  return [apiKeyCheck, throttleCheck(api), requestValidationCheck];
+  return [authorizeMethodRequest, apiKeyCheck, throttleCheck(api), requestValidationCheck];
 }
 
 /**

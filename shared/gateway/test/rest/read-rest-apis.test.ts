@@ -89,7 +89,7 @@ describe('readRestApis', () => {
     );
   });
 
-  it('refuses an authorizer it cannot emulate, naming the method', () => {
+  it('refuses an authorized method without a valid authorizer, with API Gateway’s message', () => {
     expect(() =>
       read([], {
         Authorized: {
@@ -103,7 +103,9 @@ describe('readRestApis', () => {
           },
         },
       }),
-    ).toThrow('(Authorized): AuthorizationType "COGNITO_USER_POOLS" is not supported by the local gateway');
+    ).toThrow(
+      '(Authorized): Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.',
+    );
   });
 
   it('accepts a Lambda URI with more than one slash after path, as AWS does', () => {

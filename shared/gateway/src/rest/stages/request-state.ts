@@ -34,6 +34,7 @@ export class RequestState {
   #context: Record<string, unknown> | undefined;
   #traceHeader: string | undefined;
   #headers: Array<readonly [string, string]> | undefined;
+  #authorizer: Readonly<Record<string, unknown>> | undefined;
 
   /** The API key the method request accepted (`$context.identity.apiKey`), once it has. */
   apiKey: ApiKeyEntry | undefined;
@@ -66,6 +67,7 @@ export class RequestState {
       this.route,
       this.request,
       this,
+      this.#authorizer,
     ) as unknown as Record<string, unknown>;
     return this.#context;
   }
@@ -97,6 +99,15 @@ export class RequestState {
       stageVariables: this.stage.variables,
       headers: this.headers,
     };
+  }
+
+  /**
+   * Records what the method's authorizer passes on (`$context.authorizer`, `requestContext.authorizer`) once
+   * it lets the request through.
+   */
+  authorize(authorizer: Readonly<Record<string, unknown>>): void {
+    this.#authorizer = authorizer;
+    this.#context = undefined;
   }
 
   /**
