@@ -12,3 +12,4 @@ export type { AwsServiceName } from './services/service-catalog.js';
 export { ServiceEndpointError } from './services/service-endpoint-error.js';
 export type { ServiceEndpoints } from './services/service-endpoints.js';
 export { PortTakenError, startGateway } from './start-gateway.js';
+export { type MintTokenOptions, mintToken } from './token-command.js';

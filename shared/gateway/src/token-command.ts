@@ -1,9 +1,12 @@
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.js';
 import { loadAssembly } from './assembly/load-assembly.js';
-import { mintUserPoolToken, userPoolClaims } from './auth/mint-token.js';
+import { mintUserPoolToken } from './auth/mint-token.js';
 import { readUserPools, type UserPoolDefinition } from './auth/user-pools.js';
 import { GatewayConfigError } from './errors.js';
+
+const KINDS: Record<string, string> = { id: 'an ID token', access: 'an access token' };
 
 /** The usage line of `cors-gateway token`. */
 export const TOKEN_USAGE =
@@ -48,25 +51,65 @@ export async function runTokenCommand(argv: readonly string[]): Promise<number> 
       return fail(`--claims must be a JSON object, got ${values.claims}`);
     }
   }
-  let pools: UserPoolDefinition[];
+  let minted: { token: string; pool: UserPoolDefinition };
   try {
-    pools = findUserPools(positionals[0] ?? 'cdk.out');
+    minted = await mintPoolToken({
+      source: positionals[0] ?? 'cdk.out',
+      userPool: logicalId,
+      claims: overrides,
+    });
   } catch (error) {
     if (error instanceof GatewayConfigError) return fail(error.message);
     throw error;
   }
-  const pool = pools.find((candidate) => candidate.logicalId === logicalId);
-  if (!pool) {
-    const known = pools.map((candidate) => `${candidate.logicalId} (${candidate.stackName})`).join(', ');
-    return fail(`no user pool ${JSON.stringify(logicalId)} in the assembly; it has ${known || 'none'}`);
-  }
-  const token = await mintUserPoolToken(pool, overrides);
-  const claims = userPoolClaims(pool, overrides);
+  const { token, pool } = minted;
+  const claims = decodeJwt(token);
   process.stderr.write(
-    `cors-gateway token: a ${claims.token_use ?? 'custom'} token of ${pool.logicalId} (${pool.stackName}), issuer ${pool.issuer}, for ${String(claims.aud ?? claims.client_id ?? 'no audience')}\n`,
+    `cors-gateway token: ${KINDS[String(claims.token_use)] ?? 'a token'} of ${pool.logicalId} (${pool.stackName}), issuer ${pool.issuer}, for ${String(claims.aud ?? claims.client_id ?? 'no audience')}\n`,
   );
   process.stdout.write(`${token}\n`);
   return 0;
+}
+
+/** What {@link mintToken} needs. */
+export interface MintTokenOptions {
+  /** A cloud assembly folder (`cdk.out`) or one template file. */
+  readonly source: string;
+  /** The logical ID of the `AWS::Cognito::UserPool`, e.g. `Users0A0EEA89`. */
+  readonly userPool: string;
+  /**
+   * Claims to replace or add (`null` removes one); `{"token_use": "access"}` makes an access token.
+   * @default - an ID token of the pool's first app client, valid for an hour
+   */
+  readonly claims?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Mints a token of a user pool of the assembly, signed by the local issuer: what `cors-gateway token` prints.
+ * @throws GatewayConfigError when the assembly cannot be read or has no such user pool (the message lists the
+ *   pools it has)
+ * @example
+ * ```ts
+ * const token = await mintToken({ source: 'cdk.out', userPool: 'Users0A0EEA89' });
+ * ```
+ */
+export async function mintToken(options: MintTokenOptions): Promise<string> {
+  return (await mintPoolToken(options)).token;
+}
+
+async function mintPoolToken(
+  options: MintTokenOptions,
+): Promise<{ token: string; pool: UserPoolDefinition }> {
+  const pools = findUserPools(options.source);
+  const pool = pools.find((candidate) => candidate.logicalId === options.userPool);
+  if (!pool) {
+    const known = pools.map((candidate) => `${candidate.logicalId} (${candidate.stackName})`).join(', ');
+    throw new GatewayConfigError(
+      `no user pool ${JSON.stringify(options.userPool)} in the assembly; it has ${known || 'none'}`,
+      { file: options.source },
+    );
+  }
+  return { token: await mintUserPoolToken(pool, options.claims), pool };
 }
 
 /** Every user pool of every stack of the assembly at `source`. */

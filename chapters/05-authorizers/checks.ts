@@ -1,0 +1,133 @@
+/**
+ * What chapter 05 claims about its APIs behind authorizers, as the requests the lesson sends and the answers
+ * they must get. `test/transcript.test.ts` checks every claim against the local gateway and compares the
+ * README's transcript with a fresh run; `pnpm run transcripts` rewrites that transcript. `scripts/verify.sh`
+ * sends the same requests with curl, to a deployed stack as well. (Calls that need a Cognito token, which
+ * changes with every run, are in `test/behaviour.test.ts` and `scripts/verify.sh`.)
+ *
+ * @module
+ */
+import { fileURLToPath } from 'node:url';
+import { type SynthesizedStack, synthStack } from '@cors-workshop/testing';
+import { defineChecks } from '@cors-workshop/verify';
+import { AuthorizersStack } from './lib/authorizers-stack.js';
+
+const PAGE_ORIGIN = 'http://localhost:3000';
+
+/** The stack the checks run against, synthesized with its functions bundled so the local gateway can run them. */
+export function assembly(): SynthesizedStack {
+  return synthStack(
+    (app) => new AuthorizersStack(app, 'AuthorizersStack', { stackName: 'authorizers-stack' }),
+    {
+      projectDir: fileURLToPath(new URL('.', import.meta.url)),
+      bundling: true,
+    },
+  );
+}
+
+/** The chapter's claims, in the order of the lesson. */
+export const checks = defineChecks({
+  apis: {
+    OrdersRestApi: { logicalId: 'OrdersRestApiE759704F', shownAs: 'http://127.0.0.1:3005/prod/' },
+  },
+  checks: [
+    {
+      claim:
+        'the preflight of GET /orders needs no token: CDK generated its OPTIONS method with AuthorizationType NONE',
+      request: {
+        method: 'OPTIONS',
+        path: 'orders',
+        headers: {
+          Origin: PAGE_ORIGIN,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      },
+      expect: {
+        status: 204,
+        headers: {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers':
+            'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent',
+          'access-control-allow-methods': 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD',
+        },
+        exactCorsHeaders: true,
+        body: '',
+      },
+    },
+    {
+      claim: 'GET /orders without a token is refused by API Gateway with 401, before the authorizer runs',
+      request: { method: 'GET', path: 'orders', headers: { Origin: PAGE_ORIGIN } },
+      expect: {
+        status: 401,
+        headers: { 'x-amzn-errortype': 'UnauthorizedException', 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"message":"Unauthorized"}',
+      },
+    },
+    {
+      claim:
+        'a token the authorizer does not know is refused with the same 401: the function threw Unauthorized',
+      request: {
+        method: 'GET',
+        path: 'orders',
+        headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer guess' },
+      },
+      expect: {
+        status: 401,
+        headers: { 'access-control-allow-origin': '*' },
+        body: '{"message":"Unauthorized"}',
+      },
+      inTranscript: false,
+    },
+    {
+      claim: "the token of a known user gets through, and OrdersFn reads the authorizer's principalId",
+      request: {
+        method: 'GET',
+        path: 'orders',
+        headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer reader' },
+      },
+      expect: {
+        status: 200,
+        headers: { 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"user":"ada","orders":["tea","scones"]}',
+      },
+    },
+    {
+      claim:
+        "a suspended user's policy denies the stage explicitly: 403, with API Gateway's capitalised Message",
+      request: {
+        method: 'GET',
+        path: 'orders',
+        headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer suspended' },
+      },
+      expect: {
+        status: 403,
+        headers: { 'x-amzn-errortype': 'AccessDeniedException', 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"Message":"User is not authorized to access this resource with an explicit deny"}',
+      },
+    },
+    {
+      claim: 'GET /profile has its own authorizer, a Cognito user pool: without a token it is 401 as well',
+      request: { method: 'GET', path: 'profile', headers: { Origin: PAGE_ORIGIN } },
+      expect: {
+        status: 401,
+        headers: { 'access-control-allow-origin': '*' },
+        body: '{"message":"Unauthorized"}',
+      },
+      inTranscript: false,
+    },
+    {
+      claim: "the Lambda authorizer's token is no Cognito token: GET /profile refuses it",
+      request: {
+        method: 'GET',
+        path: 'profile',
+        headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer reader' },
+      },
+      expect: { status: 401, body: '{"message":"Unauthorized"}' },
+      inTranscript: false,
+    },
+  ],
+});

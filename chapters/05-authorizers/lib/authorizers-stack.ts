@@ -1,0 +1,99 @@
+/**
+ * Chapter 05: authorizers in front of the API, and what their 401s and 403s look like to a browser.
+ *
+ * @module
+ */
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  CognitoUserPoolsAuthorizer,
+  Cors,
+  LambdaIntegration,
+  ResponseType,
+  RestApi,
+  TokenAuthorizer,
+} from 'aws-cdk-lib/aws-apigateway';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
+import { Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+/** Properties of {@link AuthorizersStack}: each `false` puts back one mistake the lesson fixes. */
+export interface AuthorizersStackProps extends StackProps {
+  /**
+   * Give the REST API's own 4XX answers — the authorizer's 401 and 403 among them — the CORS header, through a
+   * `DEFAULT_4XX` gateway response. Without it a page sees those answers as CORS errors.
+   * @default true
+   */
+  readonly corsOnAuthorizerErrors?: boolean;
+}
+
+/**
+ * `OrdersRestApi`, a REST API whose every method needs an authorizer (`defaultMethodOptions`):
+ *
+ * - `GET /orders` is guarded by `OrdersTokenAuthorizer`, a Lambda `TOKEN` authorizer (`TokenAuthorizerFn`),
+ *   and answered by `OrdersFn`;
+ * - `GET /profile` overrides that with `UsersAuthorizer`, a Cognito authorizer of the user pool `Users`, and
+ *   is answered by `ProfileFn`;
+ * - CDK's generated `OPTIONS` methods keep `AuthorizationType: NONE`, so preflights need no token;
+ * - a `DEFAULT_4XX` gateway response puts `Access-Control-Allow-Origin: *` on the authorizers' refusals.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html
+ */
+export class AuthorizersStack extends Stack {
+  /** The REST API behind the authorizers. */
+  readonly restApi: RestApi;
+  /** The user pool whose tokens `GET /profile` accepts. */
+  readonly users: UserPool;
+
+  constructor(scope: Construct, id: string, props: AuthorizersStackProps = {}) {
+    super(scope, id, props);
+
+    this.users = new UserPool(this, 'Users', { removalPolicy: RemovalPolicy.DESTROY });
+    const webClient = this.users.addClient('UsersWebClient');
+
+    const tokenAuthorizerFn = nodeFunction(this, 'TokenAuthorizerFn', 'token-authorizer.ts');
+    const ordersTokenAuthorizer = new TokenAuthorizer(this, 'OrdersTokenAuthorizer', {
+      handler: tokenAuthorizerFn,
+    });
+
+    this.restApi = new RestApi(this, 'OrdersRestApi', {
+      defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS },
+      defaultMethodOptions: { authorizer: ordersTokenAuthorizer },
+    });
+    const ordersFn = nodeFunction(this, 'OrdersFn', 'orders.ts');
+    this.restApi.root.addResource('orders').addMethod('GET', new LambdaIntegration(ordersFn));
+
+    const profileFn = nodeFunction(this, 'ProfileFn', 'profile.ts');
+    const usersAuthorizer = new CognitoUserPoolsAuthorizer(this, 'UsersAuthorizer', {
+      cognitoUserPools: [this.users],
+    });
+    this.restApi.root
+      .addResource('profile')
+      .addMethod('GET', new LambdaIntegration(profileFn), { authorizer: usersAuthorizer });
+
+    if (props.corsOnAuthorizerErrors ?? true) {
+      this.restApi.addGatewayResponse('Default4xx', {
+        type: ResponseType.DEFAULT_4XX,
+        responseHeaders: { 'Access-Control-Allow-Origin': "'*'" },
+      });
+    }
+
+    new CfnOutput(this, 'OrdersRestApiEndpoint', { value: this.restApi.url });
+    new CfnOutput(this, 'UsersPoolId', { value: this.users.userPoolId });
+    new CfnOutput(this, 'UsersWebClientId', { value: webClient.userPoolClientId });
+  }
+}
+
+function nodeFunction(scope: Construct, id: string, handler: string): NodejsFunction {
+  return new NodejsFunction(scope, id, {
+    entry: fileURLToPath(new URL(`../handlers/${handler}`, import.meta.url)),
+    runtime: Runtime.NODEJS_22_X,
+    logGroup: new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_DAY,
+      removalPolicy: RemovalPolicy.DESTROY,
+    }),
+  });
+}

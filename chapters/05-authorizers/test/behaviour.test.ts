@@ -1,0 +1,136 @@
+import { fileURLToPath } from 'node:url';
+import { mintToken, silentLogger } from '@cors-workshop/gateway';
+import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { request } from 'undici';
+import { afterAll, describe, expect } from 'vitest';
+import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers-stack.js';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+const PAGE_ORIGIN = 'http://localhost:3000';
+const REST_API = 'OrdersRestApiE759704F';
+const USER_POOL = 'Users0A0EEA89';
+
+/** Synthesizes the chapter's stack; bundled, so that the local gateway can run its functions. */
+function synthesize(props: AuthorizersStackProps = {}, bundling = true) {
+  return synthStack(
+    (app) => new AuthorizersStack(app, 'AuthorizersStack', { stackName: 'authorizers-stack', ...props }),
+    { projectDir, bundling },
+  );
+}
+
+/** The stack as deployed. */
+const it = gatewayTest({ source: () => synthesize(), logger: silentLogger });
+/** The stack before the fix: no DEFAULT_4XX gateway response. */
+const itWithoutGatewayResponse = gatewayTest({
+  source: () => synthesize({ corsOnAuthorizerErrors: false }),
+  logger: silentLogger,
+});
+
+// Tokens only depend on the pool's IDs, which an unbundled synth of the same stack has too.
+const unbundled = synthesize({}, false);
+afterAll(() => unbundled.dispose());
+const token = (claims?: Record<string, unknown>) =>
+  mintToken({ source: unbundled.assemblyDir, userPool: USER_POOL, claims });
+
+async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'OPTIONS' = 'GET') {
+  const response = await request(url, { method, headers: { Origin: PAGE_ORIGIN, ...headers } });
+  return { status: response.statusCode, headers: response.headers, body: await response.body.text() };
+}
+
+describe('OrdersRestApi, GET /orders behind the Lambda TOKEN authorizer', () => {
+  it('answers the preflight without a token: the OPTIONS method has no authorizer', async ({ gateway }) => {
+    const preflight = await call(
+      `${gateway.urlOf(REST_API)}orders`,
+      { 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      'OPTIONS',
+    );
+
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-headers']).toContain('Authorization');
+  });
+
+  it('refuses a missing, an unknown and a suspended token with 401, 401 and 403, each with the CORS header', async ({
+    gateway,
+  }) => {
+    const url = `${gateway.urlOf(REST_API)}orders`;
+    const answers = [await call(url), await call(url, { Authorization: 'Bearer guess' })];
+    answers.push(await call(url, { Authorization: 'Bearer suspended' }));
+
+    expect(answers.map((answer) => [answer.status, answer.headers['access-control-allow-origin']])).toEqual([
+      [401, '*'],
+      [401, '*'],
+      [403, '*'],
+    ]);
+  });
+
+  it("lets a known user's token through to OrdersFn", async ({ gateway }) => {
+    const answer = await call(`${gateway.urlOf(REST_API)}orders`, { Authorization: 'Bearer reader' });
+
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ user: 'ada', orders: ['tea', 'scones'] });
+  });
+});
+
+describe('OrdersRestApi, GET /profile behind the Cognito authorizer', () => {
+  it("lets an ID token of the Users pool through, and ProfileFn reads the token's claims", async ({
+    gateway,
+  }) => {
+    const answer = await call(`${gateway.urlOf(REST_API)}profile`, { Authorization: await token() });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe('{"user":"local-user"}');
+  });
+
+  it('accepts the token after "Bearer " as well', async ({ gateway }) => {
+    const answer = await call(`${gateway.urlOf(REST_API)}profile`, {
+      Authorization: `Bearer ${await token()}`,
+    });
+
+    expect(answer.status).toBe(200);
+  });
+
+  it('refuses an expired token with its own 401 message', async ({ gateway }) => {
+    const expired = await token({ exp: Math.floor(Date.now() / 1000) - 60 });
+    const answer = await call(`${gateway.urlOf(REST_API)}profile`, { Authorization: expired });
+
+    expect(answer.status).toBe(401);
+    expect(answer.body).toBe('{"message":"The incoming token has expired"}');
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('refuses an access token: a method without authorization scopes wants an ID token', async ({
+    gateway,
+  }) => {
+    const access = await token({ token_use: 'access' });
+
+    expect((await call(`${gateway.urlOf(REST_API)}profile`, { Authorization: access })).status).toBe(401);
+  });
+});
+
+describe('without the DEFAULT_4XX gateway response', () => {
+  itWithoutGatewayResponse(
+    "the authorizers' 401 and 403 carry no CORS header, so a page cannot read them",
+    async ({ gateway }) => {
+      const url = `${gateway.urlOf(REST_API)}orders`;
+      const answers = [await call(url), await call(url, { Authorization: 'Bearer suspended' })];
+      answers.push(await call(`${gateway.urlOf(REST_API)}profile`));
+
+      expect(answers.map((answer) => [answer.status, answer.headers['access-control-allow-origin']])).toEqual(
+        [
+          [401, undefined],
+          [403, undefined],
+          [401, undefined],
+        ],
+      );
+    },
+  );
+
+  itWithoutGatewayResponse(
+    'still answers a known token with the header its function sets',
+    async ({ gateway }) => {
+      const answer = await call(`${gateway.urlOf(REST_API)}orders`, { Authorization: 'Bearer reader' });
+
+      expect([answer.status, answer.headers['access-control-allow-origin']]).toEqual([200, '*']);
+    },
+  );
+});

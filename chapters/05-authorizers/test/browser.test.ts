@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { silentLogger } from '@cors-workshop/gateway';
+import {
+  type BrowserLab,
+  browserTest,
+  checkLabCall,
+  labOrigins,
+  readLabSpec,
+  synthStack,
+} from '@cors-workshop/testing';
+import { describe, expect } from 'vitest';
+import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers-stack.js';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+/** The calls of the lesson and their predicted verdicts, as the lab (`pnpm start`) shows them. */
+const spec = readLabSpec(new URL('../lab.json', import.meta.url));
+
+/** Synthesizes the chapter's stack, bundled so that the local gateway can run its functions. */
+function synthesize(props: AuthorizersStackProps = {}) {
+  return synthStack(
+    (app) => new AuthorizersStack(app, 'AuthorizersStack', { stackName: 'authorizers-stack', ...props }),
+    { projectDir, bundling: true },
+  );
+}
+
+const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+
+/** Runs every call of the lab and returns, by call ID, the mismatches of the calls that went wrong. */
+async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {
+  const failing: Record<string, readonly string[]> = {};
+  for (const call of spec.calls) {
+    const { mismatches } = checkLabCall(call, await lab.run(call));
+    if (mismatches.length > 0) failing[call.id] = mismatches;
+  }
+  return failing;
+}
+
+describe("Chromium's verdict on every call of the lab (lab.json)", () => {
+  it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab }) => {
+    const run = await lab.run(call);
+
+    expect(run.result.verdict).toBe(call.expect.verdict);
+    expect(run.consoleReason !== undefined).toBe(call.expect.verdict === 'blocked');
+    expect(checkLabCall(call, run).mismatches).toEqual([]);
+  });
+});
+
+describe('the same calls against the stack before the fix: the browser check catches it', () => {
+  it("turns exactly the authorizers' refusals into CORS errors when there is no DEFAULT_4XX gateway response", async ({
+    lab,
+  }) => {
+    const broken = await lab.serveVariant({
+      source: () => synthesize({ corsOnAuthorizerErrors: false }),
+      logger: silentLogger,
+    });
+    const blockedInstead =
+      "the lesson says the browser allows the call, but it was blocked: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    try {
+      expect(await failingCalls(broken)).toEqual({
+        'orders-without-token': [blockedInstead],
+        'orders-suspended': [blockedInstead],
+        'profile-without-token': [blockedInstead],
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});
