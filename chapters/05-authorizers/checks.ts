@@ -29,6 +29,7 @@ export function assembly(): SynthesizedStack {
 export const checks = defineChecks({
   apis: {
     OrdersRestApi: { logicalId: 'OrdersRestApiE759704F', shownAs: 'http://127.0.0.1:3005/prod/' },
+    ProfileHttpApi: { logicalId: 'ProfileHttpApi229300B3', shownAs: 'http://127.0.0.1:3006/' },
   },
   checks: [
     {
@@ -127,6 +128,69 @@ export const checks = defineChecks({
         headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer reader' },
       },
       expect: { status: 401, body: '{"message":"Unauthorized"}' },
+      inTranscript: false,
+    },
+    {
+      claim:
+        'ProfileHttpApi answers the preflight of /profile itself: the OPTIONS /{proxy+} route has no authorizer and outranks $default',
+      request: {
+        method: 'OPTIONS',
+        api: 'ProfileHttpApi',
+        path: 'profile',
+        headers: {
+          Origin: PAGE_ORIGIN,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'authorization',
+        },
+      },
+      expect: {
+        status: 204,
+        headers: {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': 'authorization',
+        },
+        exactCorsHeaders: true,
+        body: '',
+      },
+    },
+    {
+      claim:
+        'the JWT authorizer of $default refuses a request without a token with 401 and www-authenticate: Bearer, and the HTTP API adds its CORS header',
+      request: { method: 'GET', api: 'ProfileHttpApi', path: 'profile', headers: { Origin: PAGE_ORIGIN } },
+      expect: {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer', 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"message":"Unauthorized"}',
+      },
+    },
+    {
+      claim: 'a token that is not a JWT is refused with the reason in www-authenticate',
+      request: {
+        method: 'GET',
+        api: 'ProfileHttpApi',
+        path: 'profile',
+        headers: { Origin: PAGE_ORIGIN, Authorization: 'Bearer reader' },
+      },
+      expect: {
+        status: 401,
+        headers: {
+          'www-authenticate':
+            'Bearer scope="" error="invalid_token" error_description="token contains an invalid number of segments"',
+        },
+        body: '{"message":"Unauthorized"}',
+      },
+    },
+    {
+      claim:
+        'the preflight of the root path still reaches $default, whose authorizer refuses it: {proxy+} never matches /',
+      request: {
+        method: 'OPTIONS',
+        api: 'ProfileHttpApi',
+        headers: { Origin: PAGE_ORIGIN, 'Access-Control-Request-Method': 'GET' },
+      },
+      expect: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '{"message":"Unauthorized"}' },
       inTranscript: false,
     },
   ],

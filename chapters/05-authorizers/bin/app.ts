@@ -2,8 +2,8 @@
  * The CDK app of chapter 05. `cdk synth`, `cdk deploy` and `cdk destroy` run it (see `cdk.json`).
  *
  * Context values, for trying the lesson's mistakes locally (e.g.
- * `cdk synth -c corsOnAuthorizerErrors=false -o cdk.out/broken`): `corsOnAuthorizerErrors` (`true` or
- * `false`).
+ * `cdk synth -c corsOnAuthorizerErrors=false -o cdk.out/broken`): `corsOnAuthorizerErrors` and
+ * `openPreflightRoute` (`true` or `false`).
  *
  * @module
  */
@@ -17,6 +17,7 @@ new AuthorizersStack(app, 'AuthorizersStack', {
   // Set by the CDK CLI from your AWS profile; without one the stack stays environment-agnostic.
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   corsOnAuthorizerErrors: booleanFromContext(app, 'corsOnAuthorizerErrors'),
+  openPreflightRoute: booleanFromContext(app, 'openPreflightRoute'),
 });
 
 /**

@@ -13,6 +13,9 @@ import {
   RestApi,
   TokenAuthorizer,
 } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -27,6 +30,13 @@ export interface AuthorizersStackProps extends StackProps {
    * @default true
    */
   readonly corsOnAuthorizerErrors?: boolean;
+
+  /**
+   * Give `ProfileHttpApi` an `OPTIONS /{proxy+}` route without authorizer, which outranks its `$default`
+   * route. Without it, the JWT authorizer of `$default` refuses every preflight.
+   * @default true
+   */
+  readonly openPreflightRoute?: boolean;
 }
 
 /**
@@ -39,13 +49,20 @@ export interface AuthorizersStackProps extends StackProps {
  * - CDK's generated `OPTIONS` methods keep `AuthorizationType: NONE`, so preflights need no token;
  * - a `DEFAULT_4XX` gateway response puts `Access-Control-Allow-Origin: *` on the authorizers' refusals.
  *
+ * `ProfileHttpApi`, an HTTP API with a CORS configuration whose `$default` route sends everything to
+ * `ProfileFn` behind `UsersJwtAuthorizer`, a JWT authorizer of the same user pool; an `OPTIONS /{proxy+}`
+ * route without authorizer lets the preflights through.
+ *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  */
 export class AuthorizersStack extends Stack {
   /** The REST API behind the authorizers. */
   readonly restApi: RestApi;
-  /** The user pool whose tokens `GET /profile` accepts. */
+  /** The HTTP API whose `$default` route needs a token of the user pool. */
+  readonly httpApi: HttpApi;
+  /** The user pool whose tokens `GET /profile` and `ProfileHttpApi` accept. */
   readonly users: UserPool;
 
   constructor(scope: Construct, id: string, props: AuthorizersStackProps = {}) {
@@ -81,7 +98,28 @@ export class AuthorizersStack extends Stack {
       });
     }
 
+    this.httpApi = new HttpApi(this, 'ProfileHttpApi', {
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET],
+        allowHeaders: ['authorization'],
+      },
+      defaultAuthorizer: new HttpUserPoolAuthorizer('UsersJwtAuthorizer', this.users, {
+        userPoolClients: [webClient],
+      }),
+      defaultIntegration: new HttpLambdaIntegration('ProfileIntegration', profileFn),
+    });
+    if (props.openPreflightRoute ?? true) {
+      this.httpApi.addRoutes({
+        path: '/{proxy+}',
+        methods: [HttpMethod.OPTIONS],
+        integration: new HttpLambdaIntegration('PreflightIntegration', profileFn),
+        authorizer: new HttpNoneAuthorizer(),
+      });
+    }
+
     new CfnOutput(this, 'OrdersRestApiEndpoint', { value: this.restApi.url });
+    new CfnOutput(this, 'ProfileHttpApiEndpoint', { value: this.httpApi.apiEndpoint });
     new CfnOutput(this, 'UsersPoolId', { value: this.users.userPoolId });
     new CfnOutput(this, 'UsersWebClientId', { value: webClient.userPoolClientId });
   }

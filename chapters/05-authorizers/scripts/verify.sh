@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks, with curl, what chapter 05 claims about its APIs behind authorizers. How they are found and the exit
 # status: see scripts/verify-lib.sh; from $API_URL, the URL of OrdersRestApi (e.g.
-# https://abc123.execute-api.us-east-1.amazonaws.com/prod/).
+# https://abc123.execute-api.us-east-1.amazonaws.com/prod/), and, optionally, $PROFILE_API_URL, the URL of
+# ProfileHttpApi.
 #
 # The Cognito checks need an ID token of the stack's user pool Users: against the local gateway this script
 # mints one with `cors-gateway token`; against a deployed stack it reads $ID_TOKEN (an ID token of a user of
@@ -14,6 +15,7 @@ stack_name='authorizers-stack'
 page_origin='http://localhost:3000'
 
 find_api OrdersRestApiEndpoint OrdersRestApiE759704F
+profile_url="$(other_api_url PROFILE_API_URL ProfileHttpApiEndpoint ProfileHttpApi229300B3)"
 
 # --- OrdersRestApi, GET /orders: a Lambda TOKEN authorizer --------------------------------------------------
 
@@ -67,6 +69,40 @@ else
   expect_status 200
   expect_header access-control-allow-origin '*'
   expect_body_contains '"user":'
+fi
+
+# --- ProfileHttpApi: a JWT authorizer on $default ----------------------------------------------------------
+
+if [[ -z "$profile_url" ]]; then
+  printf '\n(skipping ProfileHttpApi: set PROFILE_API_URL to check it too)\n'
+else
+  profile_url="${profile_url%/}/"
+  printf '\nVerifying %s\n' "$profile_url"
+
+  # OPTIONS /{proxy+} has no authorizer and outranks $default: API Gateway answers the preflight itself.
+  exchange OPTIONS "${profile_url}profile" "Origin: $page_origin" 'Access-Control-Request-Method: GET' \
+    'Access-Control-Request-Headers: authorization'
+  expect_status 204
+  expect_header access-control-allow-origin '*'
+  expect_header access-control-allow-headers authorization
+
+  # No token: the JWT authorizer refuses; the HTTP API adds its CORS header to the refusal by itself.
+  exchange GET "${profile_url}profile" "Origin: $page_origin"
+  expect_status 401
+  expect_header www-authenticate Bearer
+  expect_header access-control-allow-origin '*'
+  expect_body '{"message":"Unauthorized"}'
+
+  # The root path is no {proxy+}: its preflight reaches $default and its authorizer.
+  exchange OPTIONS "$profile_url" "Origin: $page_origin" 'Access-Control-Request-Method: GET'
+  expect_status 401
+
+  if [[ -n "$id_token" ]]; then
+    exchange GET "${profile_url}profile" "Origin: $page_origin" "Authorization: Bearer $id_token"
+    expect_status 200
+    expect_header access-control-allow-origin '*'
+    expect_body_contains '"user":'
+  fi
 fi
 
 report_and_exit

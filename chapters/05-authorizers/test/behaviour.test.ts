@@ -8,6 +8,7 @@ import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const PAGE_ORIGIN = 'http://localhost:3000';
 const REST_API = 'OrdersRestApiE759704F';
+const HTTP_API = 'ProfileHttpApi229300B3';
 const USER_POOL = 'Users0A0EEA89';
 
 /** Synthesizes the chapter's stack; bundled, so that the local gateway can run its functions. */
@@ -20,6 +21,11 @@ function synthesize(props: AuthorizersStackProps = {}, bundling = true) {
 
 /** The stack as deployed. */
 const it = gatewayTest({ source: () => synthesize(), logger: silentLogger });
+/** The HTTP API before its fix: no OPTIONS /{proxy+} route, so $default catches the preflights. */
+const itWithoutPreflightRoute = gatewayTest({
+  source: () => synthesize({ openPreflightRoute: false }),
+  logger: silentLogger,
+});
 /** The stack before the fix: no DEFAULT_4XX gateway response. */
 const itWithoutGatewayResponse = gatewayTest({
   source: () => synthesize({ corsOnAuthorizerErrors: false }),
@@ -131,6 +137,55 @@ describe('without the DEFAULT_4XX gateway response', () => {
       const answer = await call(`${gateway.urlOf(REST_API)}orders`, { Authorization: 'Bearer reader' });
 
       expect([answer.status, answer.headers['access-control-allow-origin']]).toEqual([200, '*']);
+    },
+  );
+});
+
+describe('ProfileHttpApi, $default behind the JWT authorizer of the Users pool', () => {
+  const preflight = {
+    'Access-Control-Request-Method': 'GET',
+    'Access-Control-Request-Headers': 'authorization',
+  };
+
+  it("lets an ID token of the pool's web client through, and ProfileFn reads its claims", async ({
+    gateway,
+  }) => {
+    const answer = await call(`${gateway.urlOf(HTTP_API)}profile`, {
+      Authorization: `Bearer ${await token()}`,
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe('{"user":"local-user"}');
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('refuses a token for another audience, saying why in www-authenticate', async ({ gateway }) => {
+    const answer = await call(`${gateway.urlOf(HTTP_API)}profile`, {
+      Authorization: `Bearer ${await token({ aud: 'another-client' })}`,
+    });
+
+    expect(answer.status).toBe(401);
+    expect(answer.headers['www-authenticate']).toBe(
+      'Bearer scope="" error="invalid_token" error_description="the token does not have a valid audience"',
+    );
+    expect(answer.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('answers the preflight of any path below the root itself, thanks to OPTIONS /{proxy+}', async ({
+    gateway,
+  }) => {
+    const answer = await call(`${gateway.urlOf(HTTP_API)}some/deep/path`, preflight, 'OPTIONS');
+
+    expect(answer.status).toBe(204);
+  });
+
+  itWithoutPreflightRoute(
+    'without OPTIONS /{proxy+}, the preflight goes to $default, whose authorizer refuses it with 401',
+    async ({ gateway }) => {
+      const answer = await call(`${gateway.urlOf(HTTP_API)}profile`, preflight, 'OPTIONS');
+
+      expect(answer.status).toBe(401);
+      expect(answer.headers['www-authenticate']).toBe('Bearer');
     },
   );
 });

@@ -65,4 +65,23 @@ describe('the same calls against the stack before the fix: the browser check cat
       await broken.close();
     }
   });
+
+  it('blocks the HTTP API call with a token at its preflight when no OPTIONS route outranks $default', async ({
+    lab,
+  }) => {
+    const broken = await lab.serveVariant({
+      source: () => synthesize({ openPreflightRoute: false }),
+      logger: silentLogger,
+    });
+    try {
+      expect(await failingCalls(broken)).toEqual({
+        'http-profile-wrong-token': [
+          "the lesson says the browser allows the call, but it was blocked: Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
+          'the gateway saw [OPTIONS 401], the lesson says [OPTIONS 204, GET 401]',
+        ],
+      });
+    } finally {
+      await broken.close();
+    }
+  });
 });

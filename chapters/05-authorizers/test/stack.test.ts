@@ -125,3 +125,51 @@ describe('OrdersRestApi: authorizers on every method but the preflights', () => 
     );
   });
 });
+
+describe('ProfileHttpApi: a JWT authorizer on $default, and the route that lets preflights through', () => {
+  function routes(from = synthesized): Array<Record<string, any>> {
+    return ofType('AWS::ApiGatewayV2::Route', from).map(([, resource]) => resource.Properties ?? {});
+  }
+
+  it("puts the JWT authorizer of the Users pool on the $default route, for the pool's web client", () => {
+    const [poolId] = ofType('AWS::Cognito::UserPool')[0]!;
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    const [authorizerId] = ofType('AWS::ApiGatewayV2::Authorizer')[0]!;
+
+    expect(routes().find((route) => route.RouteKey === '$default')).toMatchObject({
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: {
+          'Fn::Join': ['', ['https://cognito-idp.us-east-1.amazonaws.com/', { Ref: poolId }]],
+        },
+      },
+    });
+  });
+
+  it('adds OPTIONS /{proxy+} with AuthorizationType NONE: HttpNoneAuthorizer overrides the default authorizer', () => {
+    expect(routes().find((route) => route.RouteKey === 'OPTIONS /{proxy+}')).toMatchObject({
+      AuthorizationType: 'NONE',
+    });
+    expect(routes().find((route) => route.RouteKey === 'OPTIONS /{proxy+}')).not.toHaveProperty(
+      'AuthorizerId',
+    );
+  });
+
+  it('allows the authorization request header in its CORS configuration', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { AllowOrigins: ['*'], AllowMethods: ['GET'], AllowHeaders: ['authorization'] },
+    });
+  });
+
+  it('has only the $default route with openPreflightRoute: false', () => {
+    expect(routes(synthesize({ openPreflightRoute: false })).map((route) => route.RouteKey)).toEqual([
+      '$default',
+    ]);
+  });
+});

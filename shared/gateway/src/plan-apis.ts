@@ -84,7 +84,7 @@ export function planApis(
         pipeline: new RestApiPipeline(api, runtime, logger, services, http).handle,
       });
     }
-    for (const api of namingTheResource(stack, () => readHttpApis(stack, resolver, functions))) {
+    for (const api of namingTheResource(stack, () => readHttpApis(stack, resolver, functions, issuers))) {
       if (api.stageNames.length === 0) {
         notDeployed(stack, api.logicalId, 'HTTP');
         continue;

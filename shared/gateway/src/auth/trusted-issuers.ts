@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import type { IntrinsicResolver } from '../assembly/intrinsics.js';
+import type { LoadedStack } from '../assembly/load-assembly.js';
 import { GatewayConfigError } from '../errors.js';
 import { localJwks, localSigningKey } from './local-issuer.js';
-import type { UserPoolDefinition } from './user-pools.js';
+import { readUserPools, type UserPoolDefinition } from './user-pools.js';
 
 /** An issuer whose tokens the gateway can verify, with the keys that verify them. */
 export interface TrustedIssuer {
@@ -67,6 +69,11 @@ export class TrustedIssuers {
   poolByArn(arn: string): UserPoolDefinition | undefined {
     return this.#pools.find((pool) => pool.arn === arn);
   }
+}
+
+/** The issuers of a stack's user pools, without JWKS files: what the API readers use when given none. */
+export function stackIssuers(stack: LoadedStack, resolver: IntrinsicResolver): TrustedIssuers {
+  return new TrustedIssuers(readUserPools(stack, resolver));
 }
 
 /** The issuer URL of a user pool ARN: `arn:aws:cognito-idp:{region}:{account}:userpool/{id}`. */

@@ -12,6 +12,8 @@ export interface HttpEventInput {
   readonly requestId: string;
   /** The X-Ray trace header value passed to the function in `x-amzn-trace-id`. */
   readonly traceId: string;
+  /** `requestContext.authorizer`: what the route's authorizer passed on, in the payload's shape. */
+  readonly authorizer?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { HttpTarget } from '../http-backends/http-target.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { IntegrationSubtypeDescription } from '../services/integration-subtypes.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
+import type { HttpRouteAuthorization } from './http-authorizer-model.js';
 import type { MappingValue } from './parameter-mapping.js';
 import type { RouteKey } from './route-key.js';
 import type { HttpStageThrottling } from './route-throttling.js';
@@ -85,6 +86,8 @@ export interface HttpRoute {
   /** The parsed `RouteKey`, e.g. `GET /items/{id}` or `$default`. */
   readonly key: RouteKey;
   readonly integration: HttpIntegration;
+  /** How the route is authorized; absent for `AuthorizationType` `NONE`. */
+  readonly authorization?: HttpRouteAuthorization;
 }
 
 /** A deployed `AWS::ApiGatewayV2::Stage`. */

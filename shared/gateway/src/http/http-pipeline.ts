@@ -10,6 +10,8 @@ import type { HttpCorsPolicy } from './cors-policy.js';
 import { clientAddress, domainPrefixOf, type HttpEventInput, hostOf } from './event-input.js';
 import type { HttpAnswer, MalformedResult } from './http-answer.js';
 import type { HttpApiModel, HttpLambdaProxyIntegration, HttpServiceIntegration } from './http-api-model.js';
+import { authorizeHttpRoute } from './http-authorize.js';
+import { eventAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
@@ -42,12 +44,15 @@ interface CorsRequestHeaders {
  *
  * With a `CorsConfiguration`:
  * - an `OPTIONS` request with `Origin` and `Access-Control-Request-Method` is a preflight: the gateway
- *   answers it with 204 and no body, whatever the routes, and no function runs;
+ *   answers it with 204 and no body and no integration runs — but when the route it matches (`OPTIONS`,
+ *   `ANY`, greedy, `$default`) has an authorizer, that authorizer runs first and its refusal is the answer;
  * - any other `OPTIONS` request goes to its route; without one it gets a bare 204 (no CORS header);
  * - every response to a routed request loses the `access-control-*` headers the function set, and gets the
  *   configuration's when the request's `Origin` is allowed. The 404 of an unmatched request gets none.
  *
- * Every response carries `apigw-requestid`; header names are lower case.
+ * A route's JWT or Lambda authorizer (`http-authorize.ts`) runs before its integration; its refusals
+ * (401, 403, 500) carry the actual-response CORS headers. Every response carries `apigw-requestid`; header
+ * names are lower case.
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
@@ -92,6 +97,14 @@ export class HttpApiPipeline {
     if (!stageMatch) return notFound(requestId);
     const cors = this.#cors;
     const corsHeaders = cors ? findCorsRequestHeaders(request.rawHeaders) : undefined;
+    const match = this.#router.match(stageMatch.segments, request.method);
+    // The route an OPTIONS request matches runs its authorizer before the preflight is answered.
+    let authorized: HttpAuthorizerResult | undefined;
+    if (match?.route.authorization) {
+      const outcome = await this.#authorize(request, requestId, stageMatch, match, corsHeaders?.origin);
+      if ('status' in outcome) return outcome;
+      authorized = outcome;
+    }
     if (
       cors &&
       corsHeaders &&
@@ -103,7 +116,6 @@ export class HttpApiPipeline {
       headers.push(['apigw-requestid', requestId]);
       return { status: 204, headers, body: '', integration: 'CORS preflight' };
     }
-    const match = this.#router.match(stageMatch.segments, request.method);
     if (!match) {
       if (cors && request.method === 'OPTIONS') {
         return { status: 204, headers: [['apigw-requestid', requestId]], body: '', integration: 'CORS' };
@@ -115,8 +127,34 @@ export class HttpApiPipeline {
       this.#logger.info(`${requestId} throttled: route ${match.route.key.text} on stage ${stage.name}`);
       return this.#error(429, TOO_MANY_REQUESTS_BODY, requestId, corsHeaders?.origin, 'throttled');
     }
-    return this.#invoke(request, requestId, stageMatch, match, corsHeaders?.origin);
+    return this.#invoke(request, requestId, stageMatch, match, corsHeaders?.origin, authorized);
   };
+
+  /** Runs the route's authorizer; its refusal is answered with the CORS headers of an actual response. */
+  async #authorize(
+    request: GatewayRequest,
+    requestId: string,
+    stageMatch: StageMatch,
+    match: HttpRouteMatch,
+    origin: string | undefined,
+  ): Promise<HttpAuthorizerResult | GatewayResponse> {
+    const authorization = match.route.authorization!;
+    const event: HttpEventInput = {
+      api: this.#api,
+      stage: stageMatch.stage,
+      match,
+      request,
+      requestId,
+      traceId: newTraceId(request.receivedAt),
+    };
+    const outcome = await authorizeHttpRoute(
+      { event, runtime: this.#runtime, logger: this.#logger },
+      authorization,
+    );
+    if (!('status' in outcome)) return outcome;
+    const label = `authorizer ${authorization.authorizer.logicalId}`;
+    return this.#error(outcome.status, outcome.body, requestId, origin, label, outcome.headers);
+  }
 
   async #invoke(
     request: GatewayRequest,
@@ -124,6 +162,7 @@ export class HttpApiPipeline {
     stageMatch: StageMatch,
     match: HttpRouteMatch,
     origin: string | undefined,
+    authorized?: HttpAuthorizerResult,
   ): Promise<GatewayResponse> {
     const integration = match.route.integration;
     if (integration.kind === 'service') {
@@ -153,6 +192,7 @@ export class HttpApiPipeline {
       request,
       requestId,
       traceId: newTraceId(request.receivedAt),
+      ...(authorized ? { authorizer: eventAuthorizer(authorized, integration.payloadFormatVersion) } : {}),
     };
     const isV2 = integration.payloadFormatVersion === '2.0';
     const event = isV2 ? httpProxyEventV2(input) : httpProxyEventV1(input);
@@ -268,8 +308,9 @@ export class HttpApiPipeline {
     requestId: string,
     origin: string | undefined,
     label: string,
+    extraHeaders: ReadonlyArray<[string, string]> = [],
   ): GatewayResponse {
-    const headers: Array<[string, string]> = [['content-type', 'application/json']];
+    const headers: Array<[string, string]> = [['content-type', 'application/json'], ...extraHeaders];
     if (this.#cors) headers.push(...this.#cors.actual(origin));
     headers.push(['apigw-requestid', requestId]);
     return { status, headers, body, integration: label };

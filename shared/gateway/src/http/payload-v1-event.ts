@@ -18,6 +18,8 @@ import { encodeRequestBody } from './request-body.js';
 export interface HttpRequestContextV1 {
   readonly accountId: string;
   readonly apiId: string;
+  /** What the route's authorizer passed on, when the route has one. */
+  readonly authorizer?: Readonly<Record<string, unknown>>;
   readonly domainName: string;
   readonly domainPrefix: string;
   readonly extendedRequestId: string;
@@ -99,6 +101,7 @@ export function httpProxyEventV1(input: HttpEventInput): HttpProxyEventV1 {
     requestContext: {
       accountId: input.api.accountId,
       apiId: input.api.apiId,
+      ...(input.authorizer ? { authorizer: input.authorizer } : {}),
       domainName: host,
       domainPrefix: domainPrefixOf(host),
       extendedRequestId: input.requestId,

@@ -16,6 +16,8 @@ import { encodeRequestBody } from './request-body.js';
 export interface HttpRequestContextV2 {
   readonly accountId: string;
   readonly apiId: string;
+  /** What the route's authorizer passed on, when the route has one. */
+  readonly authorizer?: Readonly<Record<string, unknown>>;
   readonly domainName: string;
   readonly domainPrefix: string;
   readonly http: {
@@ -95,6 +97,7 @@ export function httpProxyEventV2(input: HttpEventInput): HttpProxyEventV2 {
     requestContext: {
       accountId: input.api.accountId,
       apiId: input.api.apiId,
+      ...(input.authorizer ? { authorizer: input.authorizer } : {}),
       domainName: host,
       domainPrefix: domainPrefixOf(host),
       http: {

@@ -2,6 +2,7 @@ import type { CfnResource } from '../assembly/cfn-template.js';
 import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
+import { stackIssuers, type TrustedIssuers } from '../auth/trusted-issuers.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import { AWS_INTEGRATION_SUBTYPES, SUPPORTED_SUBTYPES } from '../services/integration-subtypes.js';
@@ -14,8 +15,10 @@ import type {
   HttpStage,
   PayloadFormatVersion,
 } from './http-api-model.js';
+import type { HttpAuthorizer } from './http-authorizer-model.js';
 import { type MappingValue, parseMappingValue } from './parameter-mapping.js';
 import { readCorsConfiguration } from './read-cors-configuration.js';
+import { readHttpAuthorizers, readRouteAuthorization } from './read-http-authorizers.js';
 import { readHttpProxyIntegration } from './read-http-proxy-integration.js';
 import { parseRouteKey } from './route-key.js';
 import { readHttpStageThrottling } from './route-throttling.js';
@@ -33,7 +36,10 @@ const UNSUPPORTED_API_PROPERTIES = ['Body', 'BodyS3Location', 'Target', 'RouteKe
  * `CorsConfiguration`, and refuses — naming the resource — what AWS would refuse at deploy time
  * (credentials allowed for the origin `*`, duplicate route keys, a target that is not an integration of the
  * API, a parameter mapping from an invalid source) and what the local gateway cannot serve (WebSocket APIs,
- * OpenAPI `Body`, authorizers, subtypes it has no backend for).
+ * OpenAPI `Body`, `AWS_IAM` authorization, subtypes it has no backend for). JWT and Lambda authorizers are
+ * read by `read-http-authorizers.ts`.
+ * @param issuers - whose tokens JWT authorizers verify
+ * @default issuers - the stack's user pools, signed by the local issuer
  * @throws GatewayConfigError naming the template and the resource
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigatewayv2-api.html
  * @example
@@ -46,13 +52,15 @@ export function readHttpApis(
   stack: LoadedStack,
   resolver: IntrinsicResolver,
   functions: FunctionsByArn | ReadonlyMap<string, LambdaFunctionDefinition>,
+  issuers: TrustedIssuers = stackIssuers(stack, resolver),
 ): HttpApiModel[] {
   const resources = Object.entries(stack.template.Resources ?? {});
   const functionsByArn = functionLookup(functions);
   const apis: HttpApiModel[] = [];
   for (const [logicalId, resource] of resources) {
     if (resource.Type !== 'AWS::ApiGatewayV2::Api') continue;
-    apis.push(new HttpApiReader(stack, resolver, functionsByArn, logicalId, resource).read(resources));
+    const reader = new HttpApiReader(stack, resolver, functionsByArn, logicalId, resource, issuers);
+    apis.push(reader.read(resources));
   }
   return apis;
 }
@@ -60,6 +68,7 @@ export function readHttpApis(
 class HttpApiReader {
   readonly #apiId: string;
   readonly #warnings: string[] = [];
+  #authorizers: ReadonlyMap<string, HttpAuthorizer> = new Map();
 
   constructor(
     private readonly stack: LoadedStack,
@@ -67,6 +76,7 @@ class HttpApiReader {
     private readonly functionsByArn: FunctionsByArn,
     private readonly logicalId: string,
     private readonly resource: CfnResource,
+    private readonly issuers: TrustedIssuers,
   ) {
     this.#apiId = resolver.ref(logicalId) as string;
   }
@@ -113,6 +123,7 @@ class HttpApiReader {
         integrations.set(integration.integrationId, integration);
       }
     }
+    this.#authorizers = readHttpAuthorizers(this.#authorizerReading(), mine);
     const routes: HttpRoute[] = [];
     const seen = new Map<string, string>();
     for (const [id, r] of mine) {
@@ -144,6 +155,11 @@ class HttpApiReader {
       cors,
       warnings: this.#warnings,
     };
+  }
+
+  #authorizerReading() {
+    const { stack, resolver, functionsByArn, issuers } = this;
+    return { stack, resolver, functionsByArn, issuers };
   }
 
   #fail(message: string, resource = this.logicalId): never {
@@ -289,13 +305,12 @@ class HttpApiReader {
     const props = this.resolver.resolve(r.Properties ?? {}) as Record<string, unknown>;
     const key = parseRouteKey(String(props.RouteKey ?? ''));
     if (typeof key === 'string') this.#fail(key, logicalId);
-    const authorization = props.AuthorizationType ?? 'NONE';
-    if (authorization !== 'NONE') {
-      this.#fail(
-        `AuthorizationType ${JSON.stringify(authorization)} is not supported by the local gateway`,
-        logicalId,
-      );
-    }
+    const authorization = readRouteAuthorization(
+      this.#authorizerReading(),
+      logicalId,
+      props,
+      this.#authorizers,
+    );
     if (props.Target === undefined) {
       this.#fail(
         `the route ${key.text} has no Target, so the local gateway has nothing to send its requests to`,
@@ -311,7 +326,8 @@ class HttpApiReader {
         logicalId,
       );
     }
-    return { logicalId, routeId: this.resolver.ref(logicalId) as string, key, integration };
+    const routeId = this.resolver.ref(logicalId) as string;
+    return { logicalId, routeId, key, integration, ...(authorization ? { authorization } : {}) };
   }
 
   #readStages(mine: Array<[string, CfnResource]>): Map<string, HttpStage> {

@@ -1,10 +1,9 @@
 import type { CfnResource } from '../assembly/cfn-template.js';
-import type { FunctionsByArn } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
+import { authorizerFunction, type FunctionLookup } from '../auth/authorizer-function.js';
 import { type IdentitySource, parseRestIdentitySource } from '../auth/identity-source.js';
-import { issuerOfPoolArn, type TrustedIssuer, TrustedIssuers } from '../auth/trusted-issuers.js';
-import { readUserPools } from '../auth/user-pools.js';
+import { issuerOfPoolArn, type TrustedIssuer, type TrustedIssuers } from '../auth/trusted-issuers.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import type { RestAuthorizer, RestMethodAuthorization } from './rest-authorizer-model.js';
@@ -13,20 +12,13 @@ import type { RestAuthorizer, RestMethodAuthorization } from './rest-authorizer-
 export interface AuthorizerReading {
   readonly stack: LoadedStack;
   readonly resolver: IntrinsicResolver;
-  readonly functionsByArn: Pick<FunctionsByArn, 'get'>;
+  readonly functionsByArn: FunctionLookup;
   /** The issuers whose tokens Cognito authorizers can verify. */
   readonly issuers: TrustedIssuers;
 }
 
-const LAMBDA_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
-const FUNCTION_ARN = /^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:/]+)(?::[^:/]+)?$/;
 const INVALID_AUTHORIZER_ID =
   'Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.';
-
-/** The issuers of a stack's user pools, without JWKS files: what a reader uses when it is given none. */
-export function stackIssuers(stack: LoadedStack, resolver: IntrinsicResolver): TrustedIssuers {
-  return new TrustedIssuers(readUserPools(stack, resolver));
-}
 
 /**
  * Reads the `AWS::ApiGateway::Authorizer` resources of one REST API (`mine`), by authorizer ID: Lambda
@@ -139,7 +131,7 @@ function readAuthorizer(
         'a REQUEST authorizer needs at least one IdentitySource when caching is enabled (AuthorizerResultTtlInSeconds above 0)',
       );
     }
-    return { ...base, type, lambda: readFunction(reading, String(props.AuthorizerUri ?? ''), fail) };
+    return { ...base, type, lambda: functionOf(String(props.AuthorizerUri ?? ''), reading, fail) };
   }
   if (type === 'COGNITO_USER_POOLS') {
     return { ...base, type, issuers: readProviders(reading, props.ProviderARNs, fail) };
@@ -172,27 +164,14 @@ function readValidationExpression(raw: unknown, fail: (message: string) => never
   }
 }
 
-function readFunction(
-  reading: AuthorizerReading,
+function functionOf(
   uri: string,
+  reading: { readonly functionsByArn: FunctionLookup },
   fail: (message: string) => never,
 ): LambdaFunctionDefinition {
-  const functionArn = FUNCTION_ARN.exec(LAMBDA_URI.exec(uri)?.[1] ?? '')?.[1];
-  if (!functionArn)
-    return fail(`AuthorizerUri must be a Lambda function invocation URI, got ${JSON.stringify(uri)}`);
-  const lambda = reading.functionsByArn.get(functionArn);
-  if (!lambda)
-    return fail(
-      `the authorizer invokes ${functionArn}, which is not a function with local code in this stack`,
-    );
-  if (!lambda.runtime.startsWith('nodejs')) {
-    return fail(
-      `runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`,
-    );
-  }
-  return lambda;
+  const lambda = authorizerFunction(uri, reading.functionsByArn);
+  return 'invalid' in lambda ? fail(lambda.invalid) : lambda;
 }
-
 function readProviders(
   reading: AuthorizerReading,
   raw: unknown,

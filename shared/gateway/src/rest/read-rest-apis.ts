@@ -2,7 +2,7 @@ import type { CfnResource } from '../assembly/cfn-template.js';
 import { type FunctionsByArn, functionLookup } from '../assembly/function-catalog.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
-import type { TrustedIssuers } from '../auth/trusted-issuers.js';
+import { stackIssuers, type TrustedIssuers } from '../auth/trusted-issuers.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
 import { describeService, isAwsServiceName, SERVICE_CATALOG } from '../services/service-catalog.js';
@@ -12,7 +12,7 @@ import { readContentHandling } from './content-handling.js';
 import { GATEWAY_RESPONSE_TYPES } from './gateway-response-types.js';
 import { parseIntegrationRequestParameters } from './lambda-request-parameters.js';
 import { MethodRequestReader } from './method-request-reader.js';
-import { readMethodAuthorization, readRestAuthorizers, stackIssuers } from './read-authorizers.js';
+import { readMethodAuthorization, readRestAuthorizers } from './read-authorizers.js';
 import { type RestHttpIntegration, readRestHttpIntegration } from './read-http-integration.js';
 import {
   parseRequestParameterSource,

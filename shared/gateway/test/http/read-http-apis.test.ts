@@ -150,10 +150,10 @@ describe('readHttpApis', () => {
       'has no Target',
     ],
     [
-      'an authorizer',
+      'an authorization type without an authorizer',
       () => readTemplate(withProperty('Route0', 'AuthorizationType', 'JWT')),
       'Route0',
-      'AuthorizationType "JWT" is not supported',
+      'AuthorizationType JWT needs an AuthorizerId of an authorizer of this API, got undefined',
     ],
     [
       'an integration type only WebSocket APIs have',
