@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** One cached answer and when it stops counting. */
 interface Entry<V> {
   readonly value: V;
@@ -55,7 +57,12 @@ export class AuthorizerCache<V> {
   }
 }
 
-/** The cache key of an answer: the authorizer and the identity source values, which cannot run together. */
+/**
+ * The cache key of an answer: a digest of the authorizer and the identity source values, which cannot run
+ * together, so that a cache full of long tokens stays small.
+ */
 export function cacheKey(authorizerId: string, identityValues: readonly string[]): string {
-  return JSON.stringify([authorizerId, ...identityValues]);
+  return createHash('sha256')
+    .update(JSON.stringify([authorizerId, ...identityValues]))
+    .digest('base64url');
 }

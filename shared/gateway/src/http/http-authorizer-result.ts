@@ -68,6 +68,17 @@ export function eventAuthorizer(
   };
 }
 
+/**
+ * `$context.authorizer` of a parameter mapping: `claims` and `scopes` of a JWT authorizer
+ * (`$context.authorizer.claims.sub`), or the context of a Lambda authorizer (`$context.authorizer.user`).
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html
+ */
+export function contextAuthorizer(result: HttpAuthorizerResult): Readonly<Record<string, unknown>> {
+  return result.kind === 'jwt'
+    ? { claims: result.claims, scopes: result.scopes }
+    : { ...result.context, principalId: result.principalId ?? '' };
+}
+
 /** Where an HTTP API's identity sources read their values. */
 export function httpIdentityLookups(event: HttpEventInput): IdentityLookups {
   const { request, stage } = event;

@@ -11,7 +11,7 @@ import { clientAddress, domainPrefixOf, type HttpEventInput, hostOf } from './ev
 import type { HttpAnswer, MalformedResult } from './http-answer.js';
 import type { HttpApiModel, HttpLambdaProxyIntegration, HttpServiceIntegration } from './http-api-model.js';
 import { authorizeHttpRoute } from './http-authorize.js';
-import { eventAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
+import { contextAuthorizer, eventAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
@@ -166,10 +166,13 @@ export class HttpApiPipeline {
   ): Promise<GatewayResponse> {
     const integration = match.route.integration;
     if (integration.kind === 'service') {
-      return this.#callService(integration, request, requestId, stageMatch, match, origin);
+      return this.#callService(integration, request, requestId, stageMatch, match, origin, authorized);
     }
     if (integration.kind === 'http') {
-      const context = () => httpContextVariables(this.#api, stageMatch, match, request, requestId);
+      const context = () => ({
+        ...httpContextVariables(this.#api, stageMatch, match, request, requestId),
+        ...(authorized ? { authorizer: contextAuthorizer(authorized) } : {}),
+      });
       const [cors, backends, logger] = [this.#cors, this.#http, this.#logger];
       return httpProxyCall({
         integration,
@@ -240,6 +243,7 @@ export class HttpApiPipeline {
     stageMatch: StageMatch,
     match: HttpRouteMatch,
     origin: string | undefined,
+    authorized: HttpAuthorizerResult | undefined,
   ): Promise<GatewayResponse> {
     const label = `AWS_PROXY ${integration.subtype.subtype}`;
     const fail = (reason: string) => {
@@ -255,7 +259,10 @@ export class HttpApiPipeline {
     const call = serviceCall(integration, {
       request,
       pathParameters: match.pathParameters,
-      context: httpContextVariables(this.#api, stageMatch, match, request, requestId),
+      context: {
+        ...httpContextVariables(this.#api, stageMatch, match, request, requestId),
+        ...(authorized ? { authorizer: contextAuthorizer(authorized) } : {}),
+      },
       stageVariables: stageMatch.stage.variables,
     });
     const outcome = await this.#services.send({
