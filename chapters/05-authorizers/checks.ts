@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import { type SynthesizedStack, synthStack } from '@cors-workshop/testing';
 import { defineChecks } from '@cors-workshop/verify';
-import { AuthorizersStack } from './lib/authorizers-stack.js';
+import { AuthorizersStack, CATALOG_API_KEY } from './lib/authorizers-stack.js';
 
 const PAGE_ORIGIN = 'http://localhost:3000';
 
@@ -29,7 +29,8 @@ export function assembly(): SynthesizedStack {
 export const checks = defineChecks({
   apis: {
     OrdersRestApi: { logicalId: 'OrdersRestApiE759704F', shownAs: 'http://127.0.0.1:3005/prod/' },
-    ProfileHttpApi: { logicalId: 'ProfileHttpApi229300B3', shownAs: 'http://127.0.0.1:3006/' },
+    CatalogRestApi: { logicalId: 'CatalogRestApi3A5CAAF3', shownAs: 'http://127.0.0.1:3006/prod/' },
+    ProfileHttpApi: { logicalId: 'ProfileHttpApi229300B3', shownAs: 'http://127.0.0.1:3007/' },
   },
   checks: [
     {
@@ -192,6 +193,97 @@ export const checks = defineChecks({
       },
       expect: { status: 401, headers: { 'www-authenticate': 'Bearer' }, body: '{"message":"Unauthorized"}' },
       inTranscript: false,
+    },
+    {
+      claim:
+        "the preflight of GET /catalog allows X-Api-Key: CDK's Cors.DEFAULT_HEADERS name it, and the OPTIONS method needs no key",
+      request: {
+        method: 'OPTIONS',
+        api: 'CatalogRestApi',
+        path: 'catalog',
+        headers: {
+          Origin: PAGE_ORIGIN,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'x-api-key',
+        },
+      },
+      expect: {
+        status: 204,
+        headers: {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers':
+            'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent',
+          'access-control-allow-methods': 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD',
+        },
+        exactCorsHeaders: true,
+        body: '',
+      },
+    },
+    {
+      claim:
+        'GET /catalog without an API key is refused by API Gateway with 403 Forbidden, and DEFAULT_4XX adds the CORS header',
+      request: { method: 'GET', api: 'CatalogRestApi', path: 'catalog', headers: { Origin: PAGE_ORIGIN } },
+      expect: {
+        status: 403,
+        headers: { 'x-amzn-errortype': 'ForbiddenException', 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"message":"Forbidden"}',
+      },
+    },
+    {
+      claim: 'a key that is not CatalogKey gets the same 403',
+      request: {
+        method: 'GET',
+        api: 'CatalogRestApi',
+        path: 'catalog',
+        headers: { Origin: PAGE_ORIGIN, 'X-Api-Key': 'a-key-nobody-issued-to-anyone' },
+      },
+      expect: {
+        status: 403,
+        headers: { 'access-control-allow-origin': '*' },
+        body: '{"message":"Forbidden"}',
+      },
+      inTranscript: false,
+    },
+    {
+      claim:
+        'with the value of CatalogKey, which the usage plan CatalogPlan grants on prod, CatalogFn answers',
+      request: {
+        method: 'GET',
+        api: 'CatalogRestApi',
+        path: 'catalog',
+        headers: { Origin: PAGE_ORIGIN, 'X-Api-Key': CATALOG_API_KEY },
+      },
+      expect: {
+        status: 200,
+        headers: { 'access-control-allow-origin': '*' },
+        exactCorsHeaders: true,
+        body: '{"items":["tea","scones","jam"]}',
+      },
+    },
+    {
+      claim:
+        'the preflight of GET /specials answers 204 but allows only Content-Type and Authorization: its hand-written list forgets X-Api-Key',
+      request: {
+        method: 'OPTIONS',
+        api: 'CatalogRestApi',
+        path: 'specials',
+        headers: {
+          Origin: PAGE_ORIGIN,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'x-api-key',
+        },
+      },
+      expect: {
+        status: 204,
+        headers: {
+          'access-control-allow-origin': '*',
+          'access-control-allow-headers': 'Content-Type,Authorization',
+          'access-control-allow-methods': 'OPTIONS,GET,PUT,POST,DELETE,PATCH,HEAD',
+        },
+        exactCorsHeaders: true,
+        body: '',
+      },
     },
   ],
 });

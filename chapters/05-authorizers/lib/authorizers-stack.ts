@@ -37,7 +37,26 @@ export interface AuthorizersStackProps extends StackProps {
    * @default true
    */
   readonly openPreflightRoute?: boolean;
+
+  /**
+   * Give `CatalogRestApi`'s own 4XX answers — the 403 of a missing or wrong API key among them — the CORS
+   * header, through a `DEFAULT_4XX` gateway response. Without it a page sees those answers as CORS errors.
+   * @default true
+   */
+  readonly corsOnApiKeyErrors?: boolean;
 }
+
+/**
+ * The value of `CatalogKey`, the API key the lesson's calls send in `X-Api-Key`. It is written here so that the
+ * lab and `scripts/verify.sh` can send it; a real key is a secret, and does not belong in code.
+ */
+export const CATALOG_API_KEY = 'local-lesson-key-not-a-secret';
+
+/**
+ * The request headers `GET /specials`'s preflight allows: a list written by hand, which forgets `X-Api-Key`.
+ * `Cors.DEFAULT_HEADERS`, which `/catalog` keeps, names it.
+ */
+export const SPECIALS_ALLOW_HEADERS = ['Content-Type', 'Authorization'];
 
 /**
  * `OrdersRestApi`, a REST API whose every method needs an authorizer (`defaultMethodOptions`):
@@ -53,6 +72,15 @@ export interface AuthorizersStackProps extends StackProps {
  * `ProfileFn` behind `UsersJwtAuthorizer`, a JWT authorizer of the same user pool; an `OPTIONS /{proxy+}`
  * route without authorizer lets the preflights through.
  *
+ * `CatalogRestApi`, a REST API whose every method needs an API key (`apiKeyRequired` in `defaultMethodOptions`),
+ * `CatalogKey`, granted on its `prod` stage by the usage plan `CatalogPlan`:
+ *
+ * - `GET /catalog`'s preflight allows CDK's `Cors.DEFAULT_HEADERS`, which include `X-Api-Key`;
+ * - `GET /specials`'s preflight allows only {@link SPECIALS_ALLOW_HEADERS}, so a browser never sends its GET;
+ * - a `DEFAULT_4XX` gateway response puts `Access-Control-Allow-Origin: *` on the 403 of a missing key.
+ *
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+ *
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-integrate-with-cognito.html
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html
@@ -62,6 +90,8 @@ export class AuthorizersStack extends Stack {
   readonly restApi: RestApi;
   /** The HTTP API whose `$default` route needs a token of the user pool. */
   readonly httpApi: HttpApi;
+  /** The REST API whose methods need an API key. */
+  readonly catalogApi: RestApi;
   /** The user pool whose tokens `GET /profile` and `ProfileHttpApi` accept. */
   readonly users: UserPool;
 
@@ -118,8 +148,31 @@ export class AuthorizersStack extends Stack {
       });
     }
 
+    this.catalogApi = new RestApi(this, 'CatalogRestApi', {
+      defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS, allowHeaders: Cors.DEFAULT_HEADERS },
+      defaultMethodOptions: { apiKeyRequired: true },
+    });
+    const catalogFn = nodeFunction(this, 'CatalogFn', 'catalog.ts');
+    this.catalogApi.root.addResource('catalog').addMethod('GET', new LambdaIntegration(catalogFn));
+    this.catalogApi.root
+      .addResource('specials', {
+        defaultCorsPreflightOptions: { allowOrigins: Cors.ALL_ORIGINS, allowHeaders: SPECIALS_ALLOW_HEADERS },
+      })
+      .addMethod('GET', new LambdaIntegration(catalogFn));
+    const catalogKey = this.catalogApi.addApiKey('CatalogKey', { value: CATALOG_API_KEY });
+    this.catalogApi
+      .addUsagePlan('CatalogPlan', { apiStages: [{ stage: this.catalogApi.deploymentStage }] })
+      .addApiKey(catalogKey);
+    if (props.corsOnApiKeyErrors ?? true) {
+      this.catalogApi.addGatewayResponse('Default4xx', {
+        type: ResponseType.DEFAULT_4XX,
+        responseHeaders: { 'Access-Control-Allow-Origin': "'*'" },
+      });
+    }
+
     new CfnOutput(this, 'OrdersRestApiEndpoint', { value: this.restApi.url });
     new CfnOutput(this, 'ProfileHttpApiEndpoint', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'CatalogRestApiEndpoint', { value: this.catalogApi.url });
     new CfnOutput(this, 'UsersPoolId', { value: this.users.userPoolId });
     new CfnOutput(this, 'UsersWebClientId', { value: webClient.userPoolClientId });
   }

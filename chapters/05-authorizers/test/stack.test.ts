@@ -6,8 +6,14 @@ import {
   synthStack,
 } from '@cors-workshop/testing';
 import { Template } from 'aws-cdk-lib/assertions';
+import { Cors } from 'aws-cdk-lib/aws-apigateway';
 import { describe, expect, it } from 'vitest';
-import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers-stack.js';
+import {
+  AuthorizersStack,
+  type AuthorizersStackProps,
+  CATALOG_API_KEY,
+  SPECIALS_ALLOW_HEADERS,
+} from '../lib/authorizers-stack.js';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,15 +39,31 @@ function ofType(type: string, from = synthesized): Array<[string, CloudFormation
   return Object.entries(from.Resources ?? {}).filter(([, resource]) => resource.Type === type);
 }
 
-/** The methods of the REST API, by HTTP method and path part of their resource. */
-function methods(): Array<{ httpMethod: string; pathPart: string; props: Record<string, unknown> }> {
+/** The methods of a REST API (OrdersRestApi unless told), by HTTP method and path part of their resource. */
+function methods(
+  apiPrefix = 'OrdersRestApi',
+  from = synthesized,
+): Array<{ httpMethod: string; pathPart: string; props: Record<string, unknown> }> {
   const pathParts = new Map(
-    ofType('AWS::ApiGateway::Resource').map(([id, resource]) => [id, String(resource.Properties?.PathPart)]),
+    ofType('AWS::ApiGateway::Resource', from).map(([id, resource]) => [
+      id,
+      String(resource.Properties?.PathPart),
+    ]),
   );
-  return ofType('AWS::ApiGateway::Method').map(([, resource]) => {
-    const props = resource.Properties ?? {};
-    const ref = (props.ResourceId as { Ref?: string }).Ref;
-    return { httpMethod: String(props.HttpMethod), pathPart: ref ? pathParts.get(ref)! : '/', props };
+  return ofType('AWS::ApiGateway::Method', from)
+    .filter(([id]) => id.startsWith(apiPrefix))
+    .map(([, resource]) => {
+      const props = resource.Properties ?? {};
+      const ref = (props.ResourceId as { Ref?: string }).Ref;
+      return { httpMethod: String(props.HttpMethod), pathPart: ref ? pathParts.get(ref)! : '/', props };
+    });
+}
+
+/** The gateway responses of the REST API whose logical ID starts with `apiPrefix`. */
+function gatewayResponsesOf(apiPrefix: string, from = synthesized) {
+  return ofType('AWS::ApiGateway::GatewayResponse', from).filter(([, resource]) => {
+    const ref = (resource.Properties?.RestApiId as { Ref?: string } | undefined)?.Ref ?? '';
+    return ref.startsWith(apiPrefix);
   });
 }
 
@@ -112,17 +134,87 @@ describe('OrdersRestApi: authorizers on every method but the preflights', () => 
   });
 
   it('adds the CORS header to every 4XX API Gateway answers itself, through a DEFAULT_4XX gateway response', () => {
-    template.resourceCountIs('AWS::ApiGateway::GatewayResponse', 1);
-    template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+    const [[, response], ...others] = gatewayResponsesOf('OrdersRestApi');
+
+    expect(others).toEqual([]);
+    expect(response!.Properties).toMatchObject({
       ResponseType: 'DEFAULT_4XX',
       ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" },
     });
   });
 
-  it('has no gateway response at all with corsOnAuthorizerErrors: false', () => {
-    expect(ofType('AWS::ApiGateway::GatewayResponse', synthesize({ corsOnAuthorizerErrors: false }))).toEqual(
-      [],
+  it('has no gateway response with corsOnAuthorizerErrors: false', () => {
+    expect(gatewayResponsesOf('OrdersRestApi', synthesize({ corsOnAuthorizerErrors: false }))).toEqual([]);
+  });
+});
+
+describe('CatalogRestApi: API keys, and the preflight that must allow X-Api-Key', () => {
+  it('needs an API key on GET /catalog and GET /specials, but not on their preflights', () => {
+    const keyRequired = methods('CatalogRestApi').map(
+      (method) => `${method.httpMethod} ${method.pathPart} ${method.props.ApiKeyRequired}`,
     );
+
+    expect(keyRequired.sort()).toEqual([
+      'GET catalog true',
+      'GET specials true',
+      'OPTIONS / false',
+      'OPTIONS catalog false',
+      'OPTIONS specials false',
+    ]);
+  });
+
+  it("gives CatalogKey an explicit value, and grants it on CatalogRestApi's prod stage through CatalogPlan", () => {
+    const [[keyId, key]] = ofType('AWS::ApiGateway::ApiKey') as [[string, CloudFormationResource]];
+    const [[planId, plan]] = ofType('AWS::ApiGateway::UsagePlan') as [[string, CloudFormationResource]];
+    const [apiId] = ofType('AWS::ApiGateway::RestApi').find(([id]) => id.startsWith('CatalogRestApi'))!;
+
+    expect(key.Properties).toMatchObject({ Enabled: true, Value: CATALOG_API_KEY });
+    expect(plan.Properties?.ApiStages).toEqual([
+      {
+        ApiId: { Ref: apiId },
+        Stage: { Ref: expect.stringMatching(/^CatalogRestApiDeploymentStageprod/) },
+        Throttle: {},
+      },
+    ]);
+    template.hasResourceProperties('AWS::ApiGateway::UsagePlanKey', {
+      KeyId: { Ref: keyId },
+      KeyType: 'API_KEY',
+      UsagePlanId: { Ref: planId },
+    });
+  });
+
+  it("lets /catalog's preflight allow CDK's default headers, X-Api-Key among them, and /specials' only its own list", () => {
+    const allowedHeaders = Object.fromEntries(
+      methods('CatalogRestApi')
+        .filter((method) => method.httpMethod === 'OPTIONS' && method.pathPart !== '/')
+        .map((method) => {
+          const [response] = (
+            method.props.Integration as { IntegrationResponses: Array<Record<string, any>> }
+          ).IntegrationResponses;
+          return [
+            method.pathPart,
+            response!.ResponseParameters['method.response.header.Access-Control-Allow-Headers'],
+          ];
+        }),
+    );
+
+    expect(allowedHeaders).toEqual({
+      catalog: `'${Cors.DEFAULT_HEADERS.join(',')}'`,
+      specials: `'${SPECIALS_ALLOW_HEADERS.join(',')}'`,
+    });
+    expect(Cors.DEFAULT_HEADERS).toContain('X-Api-Key');
+    expect(SPECIALS_ALLOW_HEADERS).not.toContain('X-Api-Key');
+  });
+
+  it('puts the CORS header on its own 4XX answers with DEFAULT_4XX, unless corsOnApiKeyErrors is false', () => {
+    expect(gatewayResponsesOf('CatalogRestApi').map(([, response]) => response.Properties)).toEqual([
+      {
+        RestApiId: { Ref: expect.stringMatching(/^CatalogRestApi/) },
+        ResponseType: 'DEFAULT_4XX',
+        ResponseParameters: { 'gatewayresponse.header.Access-Control-Allow-Origin': "'*'" },
+      },
+    ]);
+    expect(gatewayResponsesOf('CatalogRestApi', synthesize({ corsOnApiKeyErrors: false }))).toEqual([]);
   });
 });
 
