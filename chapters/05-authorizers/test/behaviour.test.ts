@@ -3,12 +3,13 @@ import { mintToken, silentLogger } from '@cors-workshop/gateway';
 import { gatewayTest, synthStack } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { afterAll, describe, expect } from 'vitest';
-import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers-stack.js';
+import { AuthorizersStack, type AuthorizersStackProps, CATALOG_API_KEY } from '../lib/authorizers-stack.js';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const PAGE_ORIGIN = 'http://localhost:3000';
 const REST_API = 'OrdersRestApiE759704F';
 const HTTP_API = 'ProfileHttpApi229300B3';
+const CATALOG_API = 'CatalogRestApi3A5CAAF3';
 const USER_POOL = 'Users0A0EEA89';
 
 /** Synthesizes the chapter's stack; bundled, so that the local gateway can run its functions. */
@@ -24,6 +25,11 @@ const it = gatewayTest({ source: () => synthesize(), logger: silentLogger });
 /** The HTTP API before its fix: no OPTIONS /{proxy+} route, so $default catches the preflights. */
 const itWithoutPreflightRoute = gatewayTest({
   source: () => synthesize({ openPreflightRoute: false }),
+  logger: silentLogger,
+});
+/** CatalogRestApi before its fix: no DEFAULT_4XX gateway response. */
+const itWithoutCatalogGatewayResponse = gatewayTest({
+  source: () => synthesize({ corsOnApiKeyErrors: false }),
   logger: silentLogger,
 });
 /** The stack before the fix: no DEFAULT_4XX gateway response. */
@@ -186,6 +192,71 @@ describe('ProfileHttpApi, $default behind the JWT authorizer of the Users pool',
 
       expect(answer.status).toBe(401);
       expect(answer.headers['www-authenticate']).toBe('Bearer');
+    },
+  );
+});
+
+describe('CatalogRestApi, GET /catalog and GET /specials behind an API key', () => {
+  const preflight = {
+    'Access-Control-Request-Method': 'GET',
+    'Access-Control-Request-Headers': 'x-api-key',
+  };
+
+  it('answers the preflight without a key, allowing X-Api-Key among the default headers', async ({
+    gateway,
+  }) => {
+    const answer = await call(`${gateway.urlOf(CATALOG_API)}catalog`, preflight, 'OPTIONS');
+
+    expect(answer.status).toBe(204);
+    expect(answer.headers['access-control-allow-headers']?.toString().split(',')).toContain('X-Api-Key');
+  });
+
+  it('refuses a missing, an unknown and a wrongly cased value with 403 Forbidden, each with the CORS header', async ({
+    gateway,
+  }) => {
+    const url = `${gateway.urlOf(CATALOG_API)}catalog`;
+    const answers = [
+      await call(url),
+      await call(url, { 'X-Api-Key': 'a-key-nobody-issued-to-anyone' }),
+      await call(url, { 'X-Api-Key': CATALOG_API_KEY.toUpperCase() }),
+    ];
+
+    expect(
+      answers.map((answer) => [answer.status, answer.body, answer.headers['access-control-allow-origin']]),
+    ).toEqual([
+      [403, '{"message":"Forbidden"}', '*'],
+      [403, '{"message":"Forbidden"}', '*'],
+      [403, '{"message":"Forbidden"}', '*'],
+    ]);
+  });
+
+  it('lets the value of CatalogKey through to CatalogFn, whatever the case of the header name', async ({
+    gateway,
+  }) => {
+    const answer = await call(`${gateway.urlOf(CATALOG_API)}catalog`, { 'x-API-key': CATALOG_API_KEY });
+
+    expect([answer.status, answer.body]).toEqual([200, '{"items":["tea","scones","jam"]}']);
+  });
+
+  it('answers the preflight of /specials with its own list, which does not name X-Api-Key, though the GET would pass', async ({
+    gateway,
+  }) => {
+    const url = `${gateway.urlOf(CATALOG_API)}specials`;
+    const answer = await call(url, preflight, 'OPTIONS');
+
+    expect([answer.status, answer.headers['access-control-allow-headers']]).toEqual([
+      204,
+      'Content-Type,Authorization',
+    ]);
+    expect((await call(url, { 'X-Api-Key': CATALOG_API_KEY })).status).toBe(200);
+  });
+
+  itWithoutCatalogGatewayResponse(
+    'without its DEFAULT_4XX gateway response, the 403 of a missing key carries no CORS header',
+    async ({ gateway }) => {
+      const answer = await call(`${gateway.urlOf(CATALOG_API)}catalog`);
+
+      expect([answer.status, answer.headers['access-control-allow-origin']]).toEqual([403, undefined]);
     },
   );
 });

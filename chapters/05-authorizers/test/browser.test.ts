@@ -66,6 +66,25 @@ describe('the same calls against the stack before the fix: the browser check cat
     }
   });
 
+  it('turns exactly the API-key refusals into CORS errors when CatalogRestApi has no DEFAULT_4XX gateway response', async ({
+    lab,
+  }) => {
+    const broken = await lab.serveVariant({
+      source: () => synthesize({ corsOnApiKeyErrors: false }),
+      logger: silentLogger,
+    });
+    const blockedInstead =
+      "the lesson says the browser allows the call, but it was blocked: No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+    try {
+      expect(await failingCalls(broken)).toEqual({
+        'catalog-without-key': [blockedInstead],
+        'catalog-wrong-key': [blockedInstead],
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('blocks the HTTP API call with a token at its preflight when no OPTIONS route outranks $default', async ({
     lab,
   }) => {
