@@ -2,7 +2,7 @@
 # Checks, with curl, what chapter 05 claims about its APIs behind authorizers. How they are found and the exit
 # status: see scripts/verify-lib.sh; from $API_URL, the URL of OrdersRestApi (e.g.
 # https://abc123.execute-api.us-east-1.amazonaws.com/prod/), and, optionally, $PROFILE_API_URL, the URL of
-# ProfileHttpApi.
+# ProfileHttpApi, and $CATALOG_API_URL, the URL of CatalogRestApi.
 #
 # The Cognito checks need an ID token of the stack's user pool Users: against the local gateway this script
 # mints one with `cors-gateway token`; against a deployed stack it reads $ID_TOKEN (an ID token of a user of
@@ -16,6 +16,9 @@ page_origin='http://localhost:3000'
 
 find_api OrdersRestApiEndpoint OrdersRestApiE759704F
 profile_url="$(other_api_url PROFILE_API_URL ProfileHttpApiEndpoint ProfileHttpApi229300B3)"
+catalog_url="$(other_api_url CATALOG_API_URL CatalogRestApiEndpoint CatalogRestApi3A5CAAF3)"
+# The value the stack gives CatalogKey (CATALOG_API_KEY in lib/authorizers-stack.ts); $API_KEY overrides it.
+api_key="${API_KEY:-local-lesson-key-not-a-secret}"
 
 # --- OrdersRestApi, GET /orders: a Lambda TOKEN authorizer --------------------------------------------------
 
@@ -103,6 +106,47 @@ else
     expect_header access-control-allow-origin '*'
     expect_body_contains '"user":'
   fi
+fi
+
+# --- CatalogRestApi: API keys ------------------------------------------------------------------------------
+
+if [[ -z "$catalog_url" ]]; then
+  printf '\n(skipping CatalogRestApi: set CATALOG_API_URL to check it too)\n'
+else
+  catalog_url="${catalog_url%/}/"
+  printf '\nVerifying %s\n' "$catalog_url"
+
+  # The preflight needs no key, and CDK's default headers allow X-Api-Key.
+  exchange OPTIONS "${catalog_url}catalog" "Origin: $page_origin" 'Access-Control-Request-Method: GET' \
+    'Access-Control-Request-Headers: x-api-key'
+  expect_status 204
+  expect_header access-control-allow-origin '*'
+  expect_header access-control-allow-headers \
+    'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Amz-User-Agent'
+
+  # No key: INVALID_API_KEY, a 403 that DEFAULT_4XX makes readable.
+  exchange GET "${catalog_url}catalog" "Origin: $page_origin"
+  expect_status 403
+  expect_header x-amzn-errortype ForbiddenException
+  expect_header access-control-allow-origin '*'
+  expect_body '{"message":"Forbidden"}'
+
+  # A key nobody issued: the same 403.
+  exchange GET "${catalog_url}catalog" "Origin: $page_origin" 'X-Api-Key: a-key-nobody-issued-to-anyone'
+  expect_status 403
+  expect_header access-control-allow-origin '*'
+
+  # CatalogKey, granted on prod by CatalogPlan: CatalogFn answers.
+  exchange GET "${catalog_url}catalog" "Origin: $page_origin" "X-Api-Key: $api_key"
+  expect_status 200
+  expect_header access-control-allow-origin '*'
+  expect_body '{"items":["tea","scones","jam"]}'
+
+  # /specials' hand-written allowHeaders list forgets X-Api-Key: a browser stops at this answer.
+  exchange OPTIONS "${catalog_url}specials" "Origin: $page_origin" 'Access-Control-Request-Method: GET' \
+    'Access-Control-Request-Headers: x-api-key'
+  expect_status 204
+  expect_header access-control-allow-headers 'Content-Type,Authorization'
 fi
 
 report_and_exit
