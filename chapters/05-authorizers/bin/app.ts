@@ -2,8 +2,8 @@
  * The CDK app of chapter 05. `cdk synth`, `cdk deploy` and `cdk destroy` run it (see `cdk.json`).
  *
  * Context values, for trying the lesson's mistakes locally (e.g.
- * `cdk synth -c corsOnAuthorizerErrors=false -o cdk.out/broken`): `corsOnAuthorizerErrors` and
- * `openPreflightRoute` (`true` or `false`).
+ * `cdk synth -c corsOnAuthorizerErrors=false -o cdk.out/broken`): `corsOnAuthorizerErrors`,
+ * `corsOnApiKeyErrors` and `openPreflightRoute` (`true` or `false`).
  *
  * @module
  */
@@ -18,6 +18,7 @@ new AuthorizersStack(app, 'AuthorizersStack', {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   corsOnAuthorizerErrors: booleanFromContext(app, 'corsOnAuthorizerErrors'),
   openPreflightRoute: booleanFromContext(app, 'openPreflightRoute'),
+  corsOnApiKeyErrors: booleanFromContext(app, 'corsOnApiKeyErrors'),
 });
 
 /**
