@@ -27,6 +27,7 @@ describe('the exercises of every chapter', () => {
     '02-rest-custom-vtl',
     '03-http-api',
     '04-service-integrations',
+    '05-authorizers',
     '06-errors',
     '07-credentials',
   ])('number at least three in chapter %s', (chapter) => {
