@@ -17,6 +17,9 @@ export interface RestIdentity {
   readonly user: null;
   readonly userAgent: string | null;
   readonly userArn: null;
+  /** The API key a method with `ApiKeyRequired` accepted, and its ID; absent otherwise. */
+  readonly apiKey?: string;
+  readonly apiKeyId?: string;
 }
 
 /**
@@ -84,7 +87,11 @@ export function restRequestContext(
   stage: RestStage,
   route: RestRoute,
   request: GatewayRequest,
-  ids: { readonly requestId: string; readonly extendedRequestId: string },
+  ids: {
+    readonly requestId: string;
+    readonly extendedRequestId: string;
+    readonly apiKey?: { readonly value: string; readonly id: string } | undefined;
+  },
   authorizer?: Readonly<Record<string, unknown>>,
 ): RestRequestContext {
   const host = headerValue(request.rawHeaders, 'host') ?? '127.0.0.1';
@@ -97,10 +104,13 @@ export function restRequestContext(
     domainPrefix: host.split('.')[0]!.split(':')[0]!,
     extendedRequestId: ids.extendedRequestId,
     httpMethod: request.method,
-    identity: anonymousIdentity(
-      request.sourceIp.replace(/^::ffff:/, ''),
-      headerValue(request.rawHeaders, 'user-agent') ?? null,
-    ),
+    identity: {
+      ...anonymousIdentity(
+        request.sourceIp.replace(/^::ffff:/, ''),
+        headerValue(request.rawHeaders, 'user-agent') ?? null,
+      ),
+      ...(ids.apiKey ? { apiKey: ids.apiKey.value, apiKeyId: ids.apiKey.id } : {}),
+    },
     path: request.path.replace(/^\/+/, '/'),
     protocol: request.protocol,
     requestId: ids.requestId,

@@ -30,6 +30,6 @@ export function apiKeyCheck(state: RequestState): GatewayResponse | undefined {
     state.logger.info(`${state.requestId} API Key not authorized: ${why}`);
     return state.fail('INVALID_API_KEY');
   }
-  state.apiKey = key;
+  state.acceptApiKey(key);
   return undefined;
 }

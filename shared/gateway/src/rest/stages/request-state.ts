@@ -36,8 +36,7 @@ export class RequestState {
   #headers: Array<readonly [string, string]> | undefined;
   #authorizer: Readonly<Record<string, unknown>> | undefined;
 
-  /** The API key the method request accepted (`$context.identity.apiKey`), once it has. */
-  apiKey: ApiKeyEntry | undefined;
+  #apiKey: ApiKeyEntry | undefined;
 
   /** The `usageIdentifierKey` a Lambda authorizer returned, for an API whose key source is `AUTHORIZER`. */
   usageIdentifierKey: string | undefined;
@@ -107,6 +106,17 @@ export class RequestState {
    */
   authorize(authorizer: Readonly<Record<string, unknown>>): void {
     this.#authorizer = authorizer;
+    this.#context = undefined;
+  }
+
+  /** The API key the method request accepted, once it has: `$context.identity.apiKey` and `apiKeyId`. */
+  get apiKey(): ApiKeyEntry | undefined {
+    return this.#apiKey;
+  }
+
+  /** Records the API key the method request accepted; `$context` is built anew to show it. */
+  acceptApiKey(key: ApiKeyEntry): void {
+    this.#apiKey = key;
     this.#context = undefined;
   }
 

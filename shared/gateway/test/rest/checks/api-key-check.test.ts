@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { restApiTemplate } from '../../support/rest-template.js';
+import { lambdaProxyIntegration, restApiTemplate } from '../../support/rest-template.js';
 import { serveTemplate } from '../../support/serve.js';
 
 const mock = {
@@ -21,8 +21,21 @@ const KEY = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const DISABLED = 'disabled-key-0123456789abcdef';
 const UNPLANNED = 'unplanned-key-0123456789abcdef';
 
+const identity =
+  'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event.requestContext.identity) });';
+
 const template = restApiTemplate({
-  methods: [method('/protected', true), method('/open', false)],
+  functions: { Identity: { code: identity } },
+  methods: [
+    method('/protected', true),
+    method('/open', false),
+    {
+      path: '/who',
+      httpMethod: 'GET',
+      integration: lambdaProxyIntegration('Identity'),
+      properties: { ApiKeyRequired: true },
+    },
+  ],
   extraResources: {
     Plan: {
       Type: 'AWS::ApiGateway::UsagePlan',
@@ -103,5 +116,12 @@ describe('the API key check', () => {
     expect(log.some((l) => l.includes('API Key not authorized') && l.includes('Disabled is disabled'))).toBe(
       true,
     );
+  });
+
+  it('tells the integration which key it accepted, in requestContext.identity', async () => {
+    const response = await get('who', { 'x-api-key': KEY });
+    const seen = JSON.parse(response.body);
+    expect(seen.apiKey).toBe(KEY);
+    expect(typeof seen.apiKeyId).toBe('string');
   });
 });
