@@ -20,6 +20,36 @@ const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack 
                           [--jwks ISSUER=FILE]...   (a local JWKS for a JWT issuer outside the assembly)
        ${TOKEN_USAGE.replace('usage: ', '')}`;
 
+/** How long requests in flight may take to finish once SIGINT or SIGTERM arrives. */
+const SHUTDOWN_GRACE_MS = 5000;
+
+/**
+ * The last resort: an exception that escapes every request's own handling (a callback of a library, a
+ * timer) is logged with its stack and the gateway keeps serving the other requests.
+ */
+function keepServingOnUnexpectedErrors(): void {
+  const report = (kind: string) => (error: unknown) => {
+    process.stderr.write(
+      `cors-gateway: ${kind}, still serving: ${(error as Error)?.stack ?? String(error)}\n`,
+    );
+  };
+  process.on('uncaughtException', report('unexpected error'));
+  process.on('unhandledRejection', report('unhandled rejection'));
+}
+
+/** Resolves at the next SIGINT or SIGTERM. */
+function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'token') return runTokenCommand(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
@@ -105,12 +135,14 @@ async function main(argv: string[]): Promise<number> {
   for (const api of gateway.apis) {
     process.stderr.write(`  ${api.kind.padEnd(4)} ${api.logicalId.padEnd(width)} ${api.url}\n`);
   }
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await gateway.close();
+  keepServingOnUnexpectedErrors();
+  const signal = await nextStopSignal();
+  process.stderr.write(
+    `cors-gateway: ${signal}: stopping; requests in flight may finish for ${SHUTDOWN_GRACE_MS / 1000} s\n`,
+  );
+  // A second signal stops at once (the copies of function code are still removed on exit).
+  void nextStopSignal().then(() => process.exit(0));
+  await gateway.close(SHUTDOWN_GRACE_MS);
   return 0;
 }
 

@@ -124,8 +124,14 @@ export interface RunningGateway {
    * ```
    */
   serviceEndpoint(service: AwsServiceName, region?: string): Promise<string>;
-  /** Close every listener, stop every Lambda worker and every embedded service backend. */
-  close(): Promise<void>;
+  /**
+   * Stops the gateway: the listeners stop accepting connections; requests in flight may finish for
+   * `graceMs` (those still running are then answered 503); then every connection, Lambda environment and
+   * service backend is closed, and the copies of function code are removed.
+   * @param graceMs - how long requests in flight may take to finish
+   * @default graceMs 0 (in-flight requests are answered 503 at once)
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** One request and the gateway's answer, as {@link GatewayOptions.onExchange} receives it. */

@@ -3,6 +3,7 @@ import { localPseudoParameters } from './assembly/intrinsics.js';
 import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 import { HttpBackends } from './http-backends/http-backends.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';
+import { sweepLeftoverTaskRoots } from './lambda/task-roots.js';
 import { createStderrLogger } from './logging/gateway-logger.js';
 import { type PlannedApi, planApis } from './plan-apis.js';
 import { ApiServer } from './server/api-server.js';
@@ -27,6 +28,8 @@ import { watchSource } from './watch-source.js';
  */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createStderrLogger(options.verbose ?? false);
+  const swept = sweepLeftoverTaskRoots();
+  if (swept.length > 0) logger.debug(`removed ${swept.length} copies of function code left by stopped gateways`);
   const host = options.host ?? '127.0.0.1';
   const services = new ServiceBackends(resolveServiceEndpoints(options.serviceEndpoints), logger);
   let runtime = new LambdaRuntime(logger);
@@ -99,9 +102,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     async serviceEndpoint(service, region = localPseudoParameters().region) {
       return (await services.baseUrl(service, region)).href;
     },
-    async close() {
+    async close(graceMs = 0) {
       watcher?.close();
-      await Promise.all(servers.map((server) => server.close()));
+      await Promise.all(servers.map((server) => server.close(graceMs)));
       await Promise.all([runtime, ...retired].map((r) => r.close()));
       await services.close();
       http.close();

@@ -1,3 +1,5 @@
+import { HTTP_API_DROPPED_PROXY_HEADERS } from '../server/proxy-response-headers.js';
+
 /** A Lambda result turned into the response an HTTP API sends, before CORS and request-ID headers. */
 export interface HttpAnswer {
   readonly status: number;
@@ -14,11 +16,7 @@ export interface MalformedResult {
 }
 
 /** Headers a function may not set: the gateway computes the framing of the response itself. */
-export const FRAMING_HEADERS: ReadonlySet<string> = new Set([
-  'content-length',
-  'transfer-encoding',
-  'connection',
-]);
+export const FRAMING_HEADERS: ReadonlySet<string> = HTTP_API_DROPPED_PROXY_HEADERS;
 
 /** Builds a {@link MalformedResult}. */
 export function malformed(reason: string): MalformedResult {

@@ -15,6 +15,7 @@ import { contextAuthorizer, eventAuthorizer, type HttpAuthorizerResult } from '.
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
+import { REQUEST_ENTITY_TOO_LARGE_BODY, refusedHttpRequest } from './refused-request.js';
 import { interpretResultV1 } from './payload-v1-response.js';
 import { httpProxyEventV2 } from './payload-v2-event.js';
 import { interpretResultV2 } from './payload-v2-response.js';
@@ -93,6 +94,7 @@ export class HttpApiPipeline {
   /** Answers one request; never rejects. */
   handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
     const requestId = newExtendedRequestId();
+    if (request.refusal) return refusedHttpRequest(request.refusal, requestId);
     const stageMatch = this.#stages.resolve(request.path);
     if (!stageMatch) return notFound(requestId);
     const cors = this.#cors;
@@ -206,6 +208,9 @@ export class HttpApiPipeline {
       );
       return this.#error(503, SERVICE_UNAVAILABLE_BODY, requestId, origin, label);
     }
+    if (outcome.kind === 'payload-too-large') {
+      return this.#error(413, REQUEST_ENTITY_TOO_LARGE_BODY, requestId, origin, label);
+    }
     if (outcome.kind !== 'success') {
       this.#logger.error(
         `${requestId} ${integration.lambda.logicalId} failed (${outcome.kind}): ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
@@ -226,7 +231,8 @@ export class HttpApiPipeline {
       : answer.headers;
     if (this.#cors) headers.push(...this.#cors.actual(origin));
     headers.push(['apigw-requestid', requestId]);
-    return { status: answer.status, headers, body: answer.body, integration: label };
+    const fallback = () => this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
+    return { status: answer.status, headers, body: answer.body, integration: label, fallback };
   }
 
   /**
@@ -288,7 +294,8 @@ export class HttpApiPipeline {
     if (contentType) headers.push(['content-type', contentType[1]]);
     if (this.#cors) headers.push(...this.#cors.actual(origin));
     headers.push(['apigw-requestid', requestId]);
-    return { status: outcome.status, headers, body: outcome.body, integration: label };
+    const fallback = () => this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
+    return { status: outcome.status, headers, body: outcome.body, integration: label, fallback };
   }
 
   async #call(

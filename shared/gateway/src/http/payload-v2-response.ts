@@ -8,7 +8,7 @@ export const DEFAULT_STRUCTURED_CONTENT_TYPE = 'text/plain; charset=utf-8';
  * HTTP APIs read it:
  *
  * - a JSON object with a `statusCode` is a *structured* result: `statusCode` (an integer, or a string of
- *   digits, from 100 to 599), `headers` (string, number or boolean values; names are sent in lower case),
+ *   digits, from 200 to 599: a 1xx cannot end a request), `headers` (string, number or boolean values; names are sent in lower case),
  *   `cookies` (each becomes a `set-cookie` header, before any `set-cookie` of `headers`), `body` (a string)
  *   and `isBase64Encoded` (the body is decoded from base64). Without a `content-type` header the body is
  *   labelled `text/plain; charset=utf-8`. Other members are ignored.
@@ -46,8 +46,8 @@ export function interpretResultV2(payload: string): HttpAnswer | MalformedResult
 function structured(record: Record<string, unknown>): HttpAnswer | MalformedResult {
   const code = record.statusCode;
   const status = typeof code === 'string' && /^\d+$/.test(code) ? Number(code) : code;
-  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 599) {
-    return malformed(`statusCode must be an integer from 100 to 599, got ${JSON.stringify(code)}`);
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
+    return malformed(`statusCode must be an integer from 200 to 599, got ${JSON.stringify(code)}`);
   }
 
   const headers: Array<[string, string]> = [];

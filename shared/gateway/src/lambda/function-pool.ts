@@ -1,28 +1,36 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import { ExecutionEnvironment, type InvocationOutcome } from './execution-environment.js';
 import type { LambdaFunctionDefinition } from './lambda-function.js';
+import type { TaskRoots } from './task-roots.js';
 
 /**
  * The execution environments of one function. Like Lambda, it reuses a warm environment when one is free
- * and starts another when all are busy, up to `maxConcurrency`; further requests wait their turn.
+ * and starts another when all are busy, up to `maxConcurrency`; further requests wait their turn. An
+ * environment that dies while idle (a crash in the background after its response) leaves the pool at once,
+ * so no request is handed a dead one.
  */
 export class FunctionPool {
   readonly #definition: LambdaFunctionDefinition;
   readonly #logger: GatewayLogger;
   readonly #maxConcurrency: number;
+  readonly #taskRoots: TaskRoots;
   readonly #idle: ExecutionEnvironment[] = [];
   readonly #all = new Set<ExecutionEnvironment>();
   readonly #waiting: Array<(environment: ExecutionEnvironment) => void> = [];
   #closed = false;
   #taskRoot: string | undefined;
 
-  constructor(definition: LambdaFunctionDefinition, logger: GatewayLogger, maxConcurrency: number) {
+  /** @param taskRoots - where the copy of the function's code goes */
+  constructor(
+    definition: LambdaFunctionDefinition,
+    logger: GatewayLogger,
+    maxConcurrency: number,
+    taskRoots: TaskRoots,
+  ) {
     this.#definition = definition;
     this.#logger = logger;
     this.#maxConcurrency = maxConcurrency;
+    this.#taskRoots = taskRoots;
   }
 
   /** The function this pool runs. */
@@ -30,11 +38,14 @@ export class FunctionPool {
     return this.#definition;
   }
 
-  /** Runs one invocation in a free environment. */
-  async invoke(requestId: string, event: unknown): Promise<InvocationOutcome> {
+  /**
+   * Runs one invocation in a free environment.
+   * @param eventJson - the event as the JSON document Lambda delivers
+   */
+  async invoke(requestId: string, eventJson: string): Promise<InvocationOutcome> {
     const environment = await this.#acquire();
     try {
-      return await environment.invoke(requestId, event);
+      return await environment.invoke(requestId, eventJson);
     } finally {
       this.#release(environment);
     }
@@ -46,7 +57,6 @@ export class FunctionPool {
     await Promise.all([...this.#all].map((environment) => environment.close()));
     this.#all.clear();
     this.#idle.length = 0;
-    if (this.#taskRoot) rmSync(this.#taskRoot, { recursive: true, force: true });
   }
 
   /**
@@ -55,29 +65,39 @@ export class FunctionPool {
    * assembly (a `"type": "module"` there would otherwise turn a CommonJS bundle into an ES module).
    */
   #prepareTaskRoot(): string {
-    if (!this.#taskRoot) {
-      this.#taskRoot = mkdtempSync(join(tmpdir(), `cors-gateway-${this.#definition.logicalId}-`));
-      cpSync(this.#definition.codeDir, this.#taskRoot, { recursive: true });
-    }
+    this.#taskRoot ??= this.#taskRoots.copy(this.#definition.logicalId, this.#definition.codeDir);
     return this.#taskRoot;
   }
 
   #acquire(): Promise<ExecutionEnvironment> {
-    const warm = this.#idle.pop();
+    let warm = this.#idle.pop();
+    while (warm && !warm.alive) warm = this.#idle.pop();
     if (warm) return Promise.resolve(warm);
     if (this.#all.size < this.#maxConcurrency) return Promise.resolve(this.#start());
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
   #start(): ExecutionEnvironment {
-    const environment = new ExecutionEnvironment(this.#definition, this.#prepareTaskRoot(), this.#logger);
+    const environment = new ExecutionEnvironment(
+      this.#definition,
+      this.#prepareTaskRoot(),
+      this.#logger,
+      (dead) => this.#forget(dead),
+    );
     this.#all.add(environment);
     return environment;
   }
 
+  /** Drops an environment that died, wherever it is. */
+  #forget(environment: ExecutionEnvironment): void {
+    this.#all.delete(environment);
+    const index = this.#idle.indexOf(environment);
+    if (index !== -1) this.#idle.splice(index, 1);
+  }
+
   #release(environment: ExecutionEnvironment): void {
     if (!environment.alive) {
-      this.#all.delete(environment);
+      this.#forget(environment);
       void environment.close();
       if (this.#closed) return;
       const next = this.#waiting.shift();

@@ -2,6 +2,8 @@ import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { InvocationOutcome } from './execution-environment.js';
 import { FunctionPool } from './function-pool.js';
 import type { LambdaFunctionDefinition } from './lambda-function.js';
+import { overPayloadLimit, REQUEST_TOO_LARGE_ERROR } from './payload-limits.js';
+import { TaskRoots } from './task-roots.js';
 
 /**
  * Runs the functions of the served stacks locally, each in its own pool of worker threads, so that a
@@ -11,6 +13,7 @@ export class LambdaRuntime {
   readonly #pools = new Map<string, FunctionPool>();
   readonly #logger: GatewayLogger;
   readonly #maxConcurrency: number;
+  readonly #taskRoots = new TaskRoots();
 
   /**
    * @param maxConcurrency - execution environments per function at most; like Lambda, a request that finds
@@ -25,23 +28,36 @@ export class LambdaRuntime {
     this.#maxConcurrency = maxConcurrency;
   }
 
-  /** Invokes `definition` with `event`; resolves with the outcome, never rejects. */
+  /**
+   * Invokes `definition` with `event`; resolves with the outcome, never rejects. An event whose JSON is
+   * over Lambda's 6 MB payload quota is refused (`payload-too-large`) without running the function.
+   */
   invoke(
     definition: LambdaFunctionDefinition,
     requestId: string,
     event: unknown,
   ): Promise<InvocationOutcome> {
+    // Lambda hands the function JSON: serializing here is both faithful (no Dates, no undefined) and
+    // cheaper than cloning the object across threads.
+    const eventJson = JSON.stringify(event) ?? 'null';
+    if (overPayloadLimit(eventJson)) {
+      this.#logger.error(
+        `${requestId} ${definition.logicalId}: ${REQUEST_TOO_LARGE_ERROR.errorType}: ${REQUEST_TOO_LARGE_ERROR.errorMessage}`,
+      );
+      return Promise.resolve({ kind: 'payload-too-large', error: REQUEST_TOO_LARGE_ERROR });
+    }
     let pool = this.#pools.get(definition.arn);
     if (!pool) {
-      pool = new FunctionPool(definition, this.#logger, this.#maxConcurrency);
+      pool = new FunctionPool(definition, this.#logger, this.#maxConcurrency, this.#taskRoots);
       this.#pools.set(definition.arn, pool);
     }
-    return pool.invoke(requestId, event);
+    return pool.invoke(requestId, eventJson);
   }
 
-  /** Stops every environment of every function. */
+  /** Stops every environment of every function and removes the copies of their code. */
   async close(): Promise<void> {
     await Promise.all([...this.#pools.values()].map((pool) => pool.close()));
     this.#pools.clear();
+    this.#taskRoots.remove();
   }
 }

@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { InvokeMessage, LambdaErrorDocument, WorkerInit, WorkerMessage } from './worker-protocol.js';
+import { installMemoryGuard } from './memory-guard.js';
+import { overPayloadLimit, RESPONSE_TOO_LARGE_ERROR } from './payload-limits.js';
+import {
+  type InvokeMessage,
+  type LambdaErrorDocument,
+  MEMORY_EXCEEDED_EXIT_CODE,
+  type WorkerInit,
+  type WorkerMessage,
+} from './worker-protocol.js';
 
 type Handler = (
   event: unknown,
@@ -110,7 +118,37 @@ function runHandler(handler: Handler, event: unknown, context: unknown): Promise
   });
 }
 
+/**
+ * What the Node.js runtime of Lambda does with an exception nothing caught or a rejection nothing handled:
+ * it logs it, reports it, and exits (129 and 128), so the next invocation gets a fresh environment.
+ * @see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/index.ts
+ */
+function installUncaughtHandlers(): void {
+  const fail = (label: string, error: LambdaErrorDocument, exitCode: number) => {
+    post({
+      type: 'log',
+      line: `${new Date().toISOString()}\t${currentRequestId}\tERROR\t${label}\t${JSON.stringify(error)}`,
+    });
+    post({ type: 'uncaught', error });
+    process.exit(exitCode);
+  };
+  process.on('uncaughtException', (error) => fail('Uncaught Exception', errorDocument(error), 129));
+  process.on('unhandledRejection', (reason) => {
+    const error = {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: String(reason),
+      trace: (reason instanceof Error ? (reason.stack ?? '') : String(reason)).split('\n'),
+    };
+    fail('Unhandled Promise Rejection', error, 128);
+  });
+}
+
 installConsole();
+installUncaughtHandlers();
+const memory = installMemoryGuard(init.memoryMb * 1024 * 1024, (usedBytes) => {
+  post({ type: 'memory-exceeded', usedBytes });
+  process.exit(MEMORY_EXCEEDED_EXIT_CODE);
+});
 let handlerPromise: Promise<Handler> | undefined;
 
 port.on('message', async (message: InvokeMessage) => {
@@ -136,10 +174,20 @@ port.on('message', async (message: InvokeMessage) => {
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
+  memory.start();
   try {
     const result = await runHandler(handler, event, context);
-    post({ type: 'result', requestId, payload: JSON.stringify(result) ?? 'null' });
+    const payload = JSON.stringify(result) ?? 'null';
+    memory.check();
+    if (overPayloadLimit(payload)) {
+      post({ type: 'error', requestId, error: RESPONSE_TOO_LARGE_ERROR, fatal: false });
+    } else {
+      post({ type: 'result', requestId, payload });
+    }
   } catch (error) {
+    // A thrown or rejected error is a function error: the environment stays warm, as on Lambda.
     post({ type: 'error', requestId, error: errorDocument(error), fatal: false });
+  } finally {
+    memory.stop();
   }
 });

@@ -33,4 +33,14 @@ export type WorkerMessage =
       readonly error: LambdaErrorDocument;
       /** The environment cannot be reused (its code failed to load). */
       readonly fatal: boolean;
-    };
+    }
+  /** An exception nothing caught, or a promise rejection nothing handled: the runtime exits next. */
+  | { readonly type: 'uncaught'; readonly error: LambdaErrorDocument }
+  /** The JS heap and buffers together went over `MemorySize`: the runtime exits next. */
+  | { readonly type: 'memory-exceeded'; readonly usedBytes: number };
+
+/**
+ * The exit code of a worker that went over its `MemorySize` (128 + SIGKILL, as the kernel's OOM killer
+ * leaves a process on Lambda).
+ */
+export const MEMORY_EXCEEDED_EXIT_CODE = 137;

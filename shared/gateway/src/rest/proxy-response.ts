@@ -29,7 +29,7 @@ export interface ProxyResult {
 /**
  * Reads the JSON a Lambda proxy integration returned (payload format 1.0) with API Gateway's rules: only
  * `statusCode`, `headers`, `multiValueHeaders`, `body` and `isBase64Encoded` are allowed; `statusCode` may
- * be a numeric string; `{}` is a 200 with an empty body; a header in both maps is sent once as
+ * be a numeric string from 200 to 599 (a 1xx cannot end a request); `{}` is a 200 with an empty body; a header in both maps is sent once as
  * `"multi, single"`, under the name `multiValueHeaders` spells.
  * @returns `undefined` for a malformed result (API Gateway answers 502)
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format
@@ -51,7 +51,7 @@ export function parseProxyResult(payload: string): ProxyResult | undefined {
       typeof record.statusCode === 'string' && /^\d+$/.test(record.statusCode)
         ? Number(record.statusCode)
         : (record.statusCode as number);
-    if (!Number.isInteger(status) || status < 100 || status > 599) return undefined;
+    if (!Number.isInteger(status) || status < 200 || status > 599) return undefined;
   }
 
   const merged = new Map<string, [string, string[]]>();

@@ -15,6 +15,7 @@ import type { IntegrationResult } from './integrations/integration-result.js';
 import { lambdaCustomIntegration } from './integrations/lambda-custom-integration.js';
 import { lambdaProxyIntegration } from './integrations/lambda-proxy-integration.js';
 import { mockIntegration } from './integrations/mock-integration.js';
+import { refusedRequestResponse } from './refused-request.js';
 import type { RestIntegration } from './rest-api-model.js';
 import { matchRestRoute, splitStagePath } from './rest-router.js';
 import { authorizeMethodRequest } from './stages/authorize.js';
@@ -79,6 +80,7 @@ export class RestApiPipeline {
     const { api, logger } = this.#deps;
     const requestId = newRequestId();
     const extendedRequestId = newExtendedRequestId();
+    if (request.refusal) return refusedRequestResponse(api, { request, requestId, extendedRequestId }, logger);
     const { stage: stageName, segments, tails } = splitStagePath(request.path);
     const stage = api.stages.get(stageName);
     const route = stage && matchRestRoute(api.root, segments, request.method, tails);

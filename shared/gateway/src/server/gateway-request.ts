@@ -19,7 +19,26 @@ export interface GatewayRequest {
   readonly protocol: string;
   /** When the request arrived (epoch milliseconds). */
   readonly receivedAt: number;
+  /**
+   * Set when the HTTP server refuses the request before the API may run it: a quota of API Gateway is
+   * exceeded, or the request is malformed. A pipeline answers a refused request with its API's error for
+   * that refusal and runs nothing else (the body may be incomplete).
+   * @default undefined - the request is served
+   */
+  readonly refusal?: RequestRefusal;
 }
+
+/**
+ * Why the HTTP server refused a request before the API ran it.
+ *
+ * - `payload-too-large`: the body is over API Gateway's 10 MB payload quota;
+ * - `headers-too-large`: the request line and headers are over 10,240 bytes;
+ * - `uri-too-long`: the URL is over 10,240 characters;
+ * - `bad-request`: the request is malformed (e.g. two `Host` headers).
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+ */
+export type RequestRefusal = 'payload-too-large' | 'headers-too-large' | 'uri-too-long' | 'bad-request';
 
 /** A response the HTTP server writes as is. */
 export interface GatewayResponse {
@@ -29,6 +48,13 @@ export interface GatewayResponse {
   readonly body: string | Buffer;
   /** What produced it, for the request log, e.g. `MOCK` or `AWS_PROXY RestProxyFn04E83FA9`. */
   readonly integration: string;
+  /**
+   * The answer to send instead when this one cannot be sent — a header name or value HTTP forbids, or a
+   * status outside 200–599, produced by a function or a template: what API Gateway answers for a malformed
+   * integration response (a REST proxy integration 502, a non-proxy one 500, an HTTP API 500).
+   * @default undefined - the server answers a bare 500 `{"message":"Internal server error"}`
+   */
+  readonly fallback?: () => GatewayResponse;
 }
 
 /**

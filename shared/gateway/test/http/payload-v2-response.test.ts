@@ -83,7 +83,7 @@ describe('interpretResultV2', () => {
   });
 
   it.each([
-    ['statusCode null', { statusCode: null }, 'statusCode must be an integer from 100 to 599, got null'],
+    ['statusCode null', { statusCode: null }, 'statusCode must be an integer from 200 to 599, got null'],
     ['statusCode 600', { statusCode: 600 }, 'got 600'],
     ['statusCode 200.5', { statusCode: 200.5 }, 'got 200.5'],
     ['a numeric body', { statusCode: 200, body: 5 }, 'body must be a string, got 5'],

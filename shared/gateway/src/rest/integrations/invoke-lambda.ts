@@ -1,7 +1,18 @@
 import type { InvocationOutcome } from '../../lambda/execution-environment.js';
 import type { LambdaFunctionDefinition } from '../../lambda/lambda-function.js';
+import type { ErrorVariant } from '../gateway-error.js';
 import type { RestIntegration } from '../rest-api-model.js';
 import type { RequestState } from '../stages/request-state.js';
+
+/**
+ * How a REST API answers when the event is over Lambda's 6 MB payload quota: the `REQUEST_TOO_LARGE`
+ * gateway response as AWS was seen to send it, 413 `{"message": "Request Too Long"}` with
+ * `x-amzn-ErrorType: BadRequestException`.
+ */
+export const LAMBDA_REQUEST_TOO_LARGE: ErrorVariant = {
+  errorType: 'BadRequestException',
+  body: '{"message": "Request Too Long"}',
+};
 
 /**
  * The function an integration invokes for this request's stage: its only one, or the one the stage's

@@ -2,7 +2,7 @@ import type { GatewayResponse } from '../../server/gateway-request.js';
 import type { RestIntegration } from '../rest-api-model.js';
 import type { RequestState } from '../stages/request-state.js';
 import type { IntegrationResult } from './integration-result.js';
-import { functionFor, invokeLambda } from './invoke-lambda.js';
+import { functionFor, invokeLambda, LAMBDA_REQUEST_TOO_LARGE } from './invoke-lambda.js';
 import { prepareLambdaInvocation } from './lambda-failure.js';
 
 /**
@@ -47,6 +47,7 @@ export async function lambdaCustomIntegration(
   }
   const outcome = await invokeLambda(state, integration, lambda, event);
   if (outcome === 'integration-timeout') return state.fail('INTEGRATION_TIMEOUT');
+  if (outcome.kind === 'payload-too-large') return state.fail('REQUEST_TOO_LARGE', LAMBDA_REQUEST_TOO_LARGE);
   if (outcome.kind === 'success') return { selector: '', body: outcome.payload };
   state.logger.error(
     `${state.requestId} ${lambda.logicalId} function error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`,

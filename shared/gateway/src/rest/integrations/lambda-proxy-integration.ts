@@ -5,7 +5,7 @@ import { restProxyEvent } from '../proxy-event.js';
 import { restProxyAnswer } from '../proxy-response.js';
 import type { RestIntegration } from '../rest-api-model.js';
 import type { RequestState } from '../stages/request-state.js';
-import { functionFor, invokeLambda } from './invoke-lambda.js';
+import { functionFor, invokeLambda, LAMBDA_REQUEST_TOO_LARGE } from './invoke-lambda.js';
 import { prepareLambdaInvocation } from './lambda-failure.js';
 
 /** How API Gateway answers when a Lambda proxy integration fails or returns a malformed result. */
@@ -47,6 +47,7 @@ export async function lambdaProxyIntegration(
   );
   const outcome = await invokeLambda(state, integration, lambda, event);
   if (outcome === 'integration-timeout') return state.fail('INTEGRATION_TIMEOUT');
+  if (outcome.kind === 'payload-too-large') return state.fail('REQUEST_TOO_LARGE', LAMBDA_REQUEST_TOO_LARGE);
   const label = `AWS_PROXY ${lambda.logicalId}`;
   const answer =
     outcome.kind === 'success'
@@ -76,5 +77,6 @@ export async function lambdaProxyIntegration(
     ['x-amz-apigw-id', state.extendedRequestId],
     ['X-Amzn-Trace-Id', state.traceHeader],
   );
-  return { status: answer.status, headers, body: answer.body, integration: label };
+  const fallback = () => ({ ...state.fail('DEFAULT_5XX', PROXY_FAILURE), integration: label });
+  return { status: answer.status, headers, body: answer.body, integration: label, fallback };
 }

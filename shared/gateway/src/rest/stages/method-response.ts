@@ -66,5 +66,6 @@ export function methodResponse(
       : integration.http
         ? integration.http.label
         : `AWS ${integration.service ? integration.service.label : (functionFor(state, integration) ?? integration.lambda!).logicalId}`;
-  return { status, headers, body, integration: label };
+  const fallback = () => ({ ...state.fail('API_CONFIGURATION_ERROR'), integration: label });
+  return { status, headers, body, integration: label, fallback };
 }
