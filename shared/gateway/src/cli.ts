@@ -20,8 +20,11 @@ const USAGE = `usage: cors-gateway serve <cdk.out dir | template.json> [--stack 
                           [--jwks ISSUER=FILE]...   (a local JWKS for a JWT issuer outside the assembly)
        ${TOKEN_USAGE.replace('usage: ', '')}`;
 
-/** How long requests in flight may take to finish once SIGINT or SIGTERM arrives. */
-const SHUTDOWN_GRACE_MS = 5000;
+/**
+ * How long requests in flight may take to finish once SIGINT or SIGTERM arrives:
+ * `CORS_GATEWAY_SHUTDOWN_GRACE_MS`, else 5 seconds.
+ */
+const SHUTDOWN_GRACE_MS = Number(process.env.CORS_GATEWAY_SHUTDOWN_GRACE_MS ?? 5000);
 
 /**
  * The last resort: an exception that escapes every request's own handling (a callback of a library, a
@@ -138,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
   keepServingOnUnexpectedErrors();
   const signal = await nextStopSignal();
   process.stderr.write(
-    `cors-gateway: ${signal}: stopping; requests in flight may finish for ${SHUTDOWN_GRACE_MS / 1000} s\n`,
+    `cors-gateway: ${signal}: stopping; requests in flight may finish for ${SHUTDOWN_GRACE_MS} ms\n`,
   );
   // A second signal stops at once (the copies of function code are still removed on exit).
   void nextStopSignal().then(() => process.exit(0));
