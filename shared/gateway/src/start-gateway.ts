@@ -29,7 +29,8 @@ import { watchSource } from './watch-source.js';
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createStderrLogger(options.verbose ?? false);
   const swept = sweepLeftoverTaskRoots();
-  if (swept.length > 0) logger.debug(`removed ${swept.length} copies of function code left by stopped gateways`);
+  if (swept.length > 0)
+    logger.debug(`removed ${swept.length} copies of function code left by stopped gateways`);
   const host = options.host ?? '127.0.0.1';
   const services = new ServiceBackends(resolveServiceEndpoints(options.serviceEndpoints), logger);
   let runtime = new LambdaRuntime(logger);

@@ -15,10 +15,10 @@ import { contextAuthorizer, eventAuthorizer, type HttpAuthorizerResult } from '.
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
-import { REQUEST_ENTITY_TOO_LARGE_BODY, refusedHttpRequest } from './refused-request.js';
 import { interpretResultV1 } from './payload-v1-response.js';
 import { httpProxyEventV2 } from './payload-v2-event.js';
 import { interpretResultV2 } from './payload-v2-response.js';
+import { REQUEST_ENTITY_TOO_LARGE_BODY, refusedHttpRequest } from './refused-request.js';
 import { HttpRouteThrottles } from './route-throttling.js';
 import { serviceCall } from './service-call.js';
 import { type StageMatch, StageResolver } from './stage-resolver.js';

@@ -25,7 +25,11 @@ const PARSER_HEAD_LIMIT_BYTES = 16 * 1024;
 export type RequestPipeline = (request: GatewayRequest) => Promise<GatewayResponse> | GatewayResponse;
 
 /** Called after each answer (the lab shows the exchanges). */
-export type ExchangeObserver = (request: GatewayRequest, response: GatewayResponse, finishedAt: number) => void;
+export type ExchangeObserver = (
+  request: GatewayRequest,
+  response: GatewayResponse,
+  finishedAt: number,
+) => void;
 
 /** How long a client may take, so that slow or idle connections cannot pile up. */
 export interface ApiServerTimeouts {
@@ -238,8 +242,15 @@ export class ApiServer {
    * a request that timed out gets 408, any other malformed request 400; the connection is closed.
    */
   #onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
-    const busy = (socket as Socket & { _httpMessage?: unknown })._httpMessage !== undefined;
-    if (error.code === 'ECONNRESET' || !socket.writable || busy) {
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (inFlight && !inFlight.writableFinished && socket.writable) {
+      // The bytes after a request in flight are broken (say, a garbled pipelined request): answer the one in
+      // flight, then close the connection.
+      if (!inFlight.headersSent) inFlight.shouldKeepAlive = false;
+      inFlight.once('close', () => socket.destroy());
+      return;
+    }
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight) {
       socket.destroy();
       return;
     }

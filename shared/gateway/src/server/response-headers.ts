@@ -6,8 +6,10 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Characters that are not printable ASCII or a tab: the slow path of the value check. */
 const NOT_PLAIN = /[^\t\x20-\x7e]/;
 /** Characters no header value may hold: the control characters other than tab (CR and LF among them). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 /** Characters beyond Latin-1, which go on the wire as their UTF-8 bytes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at NUL by definition
 const BEYOND_LATIN1 = /[^\x00-\xff]/;
 
 /**
@@ -63,7 +65,8 @@ export function prepareHeaders(headers: ReadonlyArray<readonly [string, string]>
       if (BEYOND_LATIN1.test(value)) value = Buffer.from(value, 'utf8').toString('latin1');
     }
     if (name.length <= 17 && SERVER_MANAGED_HEADERS.has(name.toLowerCase())) {
-      (dropped ??= []).push(name);
+      dropped ??= [];
+      dropped.push(name);
       continue;
     }
     flat.push(name, value);

@@ -12,8 +12,12 @@ const { url } = await serveHttpApi(
       { routeKey: 'GET /big', functionId: 'Big' },
     ],
     functions: {
-      Size: { code: `exports.handler = async (event) => ({ statusCode: 200, body: String(event.body?.length ?? 0) });` },
-      Big: { code: `exports.handler = async () => ({ statusCode: 200, body: 'a'.repeat(7 * 1024 * 1024) });` },
+      Size: {
+        code: `exports.handler = async (event) => ({ statusCode: 200, body: String(event.body?.length ?? 0) });`,
+      },
+      Big: {
+        code: `exports.handler = async () => ({ statusCode: 200, body: 'a'.repeat(7 * 1024 * 1024) });`,
+      },
     },
   }),
 );
@@ -26,7 +30,10 @@ describe('an HTTP API holds API Gateway and Lambda quotas', () => {
   });
 
   it('answers a request line and headers over 10,240 bytes with 413', async () => {
-    const response = await request(`${url}size`, { method: 'POST', headers: { 'x-fill': 'a'.repeat(10_300) } });
+    const response = await request(`${url}size`, {
+      method: 'POST',
+      headers: { 'x-fill': 'a'.repeat(10_300) },
+    });
     expect(response.statusCode).toBe(413);
     await response.body.dump();
   });

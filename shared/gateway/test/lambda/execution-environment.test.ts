@@ -18,7 +18,10 @@ describe('a thrown error', () => {
     const first = await runtime.invoke(fn, 'r1', {});
     const failed = await runtime.invoke(fn, 'r2', { fail: true });
     const after = await runtime.invoke(fn, 'r3', {});
-    expect(failed).toMatchObject({ kind: 'function-error', error: { errorType: 'TypeError', errorMessage: 'bad input' } });
+    expect(failed).toMatchObject({
+      kind: 'function-error',
+      error: { errorType: 'TypeError', errorMessage: 'bad input' },
+    });
     const [a, b] = [first, after].map((o) => JSON.parse((o as { payload: string }).payload));
     expect(b.environmentId).toBe(a.environmentId);
     expect(b.calls).toBe(3);
@@ -82,9 +85,14 @@ describe('MemorySize', () => {
       const outcome = await runtime.invoke(fn, 'hog', { hog: true });
       expect(outcome).toMatchObject({
         kind: 'crash',
-        error: { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: hog Error: Runtime exited with error: signal: killed' },
+        error: {
+          errorType: 'Runtime.ExitError',
+          errorMessage: 'RequestId: hog Error: Runtime exited with error: signal: killed',
+        },
       });
-      expect(log.join('\n')).toMatch(new RegExp(`${fn.logicalId} used \\d+ MB, over its MemorySize of 128 MB`));
+      expect(log.join('\n')).toMatch(
+        new RegExp(`${fn.logicalId} used \\d+ MB, over its MemorySize of 128 MB`),
+      );
       expect(await runtime.invoke(fn, 'next', {})).toEqual({ kind: 'success', payload: '"ok"' });
     });
   }
@@ -94,7 +102,10 @@ describe('MemorySize', () => {
       `exports.handler = async () => { const b = Buffer.alloc(40 * 1024 * 1024, 1); return b.length; };`,
       { memoryMb: 128 },
     );
-    expect(await runtime.invoke(fn, 'fits', {})).toEqual({ kind: 'success', payload: String(40 * 1024 * 1024) });
+    expect(await runtime.invoke(fn, 'fits', {})).toEqual({
+      kind: 'success',
+      payload: String(40 * 1024 * 1024),
+    });
   });
 });
 

@@ -34,7 +34,9 @@ describe('sweepLeftoverTaskRoots', () => {
     const unrelated = join(base, 'not-a-task-root');
     for (const folder of [leftover, running, unrelated]) mkdirSync(join(folder, 'Fn-x'), { recursive: true });
     expect(sweepLeftoverTaskRoots(base)).toEqual([leftover]);
-    expect(readdirSync(base).sort()).toEqual([running, unrelated].map((f) => f.slice(base.length + 1)).sort());
+    expect(readdirSync(base).sort()).toEqual(
+      [running, unrelated].map((f) => f.slice(base.length + 1)).sort(),
+    );
   });
 
   it('does nothing when no gateway ever ran', () => {

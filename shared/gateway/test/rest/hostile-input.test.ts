@@ -106,7 +106,7 @@ describe('a REST API keeps serving whatever a function or a template puts in a h
   it('keeps serving whatever text a template copies into a header', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 30 }), async (value) => {
-        fc.pre(value.isWellFormed());
+        fc.pre(!/\p{Surrogate}/u.test(value));
         const answer = await get(`override?v=${encodeURIComponent(value)}`);
         // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are the point
         const forbidden = /[\x00-\x08\x0a-\x1f\x7f]/.test(value);

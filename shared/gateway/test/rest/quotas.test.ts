@@ -7,7 +7,9 @@ import { serveTemplate } from '../support/serve.js';
 const MB = 1024 * 1024;
 
 const functions = {
-  Size: { code: `exports.handler = async (event) => ({ statusCode: 200, body: String(event.body?.length ?? 0) });` },
+  Size: {
+    code: `exports.handler = async (event) => ({ statusCode: 200, body: String(event.body?.length ?? 0) });`,
+  },
   Big: { code: `exports.handler = async () => ({ statusCode: 200, body: 'a'.repeat(7 * 1024 * 1024) });` },
   BigCustom: { code: `exports.handler = async () => 'a'.repeat(7 * 1024 * 1024);` },
 };
@@ -70,7 +72,10 @@ describe('a REST API holds API Gateway quotas with its gateway responses', () =>
   });
 
   it('answers request headers over 10,240 bytes with REQUEST_TOO_LARGE', async () => {
-    const response = await request(`${url}size`, { method: 'POST', headers: { 'x-fill': 'a'.repeat(10_300) } });
+    const response = await request(`${url}size`, {
+      method: 'POST',
+      headers: { 'x-fill': 'a'.repeat(10_300) },
+    });
     expect(response.statusCode).toBe(413);
     expect(await response.body.text()).toBe('{"type":"REQUEST_TOO_LARGE"}');
   });

@@ -12,7 +12,12 @@ const FALLBACK: GatewayResponse = {
   body: '{"message": "Internal server error"}',
   integration: 'fallback',
 };
-const ok: GatewayResponse = { status: 200, headers: [['Content-Type', 'text/plain']], body: 'ok', integration: 'stub' };
+const ok: GatewayResponse = {
+  status: 200,
+  headers: [['Content-Type', 'text/plain']],
+  body: 'ok',
+  integration: 'stub',
+};
 const seen: GatewayRequest[] = [];
 
 function answer(path: string, response: Partial<GatewayResponse>): void {
@@ -69,7 +74,13 @@ describe('ApiServer writes every response through one checked place', () => {
   });
 
   it('never sends Transfer-Encoding next to Content-Length', async () => {
-    answer('/framing', { headers: [['Transfer-Encoding', 'chunked'], ['Content-Length', '99']], body: 'four' });
+    answer('/framing', {
+      headers: [
+        ['Transfer-Encoding', 'chunked'],
+        ['Content-Length', '99'],
+      ],
+      body: 'four',
+    });
     const raw = await sendRaw(port, 'GET /framing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     const head = raw.slice(0, raw.indexOf('\r\n\r\n')).toLowerCase();
     expect(head).toContain('content-length: 4');
@@ -106,7 +117,10 @@ describe('ApiServer writes every response through one checked place', () => {
 
 describe('ApiServer reads request targets as HTTP/1.1 requires', () => {
   it('routes a request target in absolute form by its path', async () => {
-    const raw = await sendRaw(port, 'GET http://example.com/prod/items?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const raw = await sendRaw(
+      port,
+      'GET http://example.com/prod/items?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
     expect(raw.startsWith('HTTP/1.1 200')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ path: '/prod/items', rawQuery: 'x=1' });
   });

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll } from 'vitest';
-import { type ApiServerTimeouts, ApiServer, type RequestPipeline } from '../../src/server/api-server.js';
+import { ApiServer, type ApiServerTimeouts, type RequestPipeline } from '../../src/server/api-server.js';
 import { recordingLogger } from '../support/serve.js';
 
 /** An `ApiServer` on a free port of 127.0.0.1 for the rest of the test file, with its log. */

@@ -2,7 +2,11 @@ import { connect } from 'node:net';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { GatewayRequest } from '../../src/server/gateway-request.js';
-import { PAYLOAD_QUOTA_BYTES, REQUEST_HEAD_QUOTA_BYTES, URL_QUOTA_CHARACTERS } from '../../src/server/request-checks.js';
+import {
+  PAYLOAD_QUOTA_BYTES,
+  REQUEST_HEAD_QUOTA_BYTES,
+  URL_QUOTA_CHARACTERS,
+} from '../../src/server/request-checks.js';
 import { exchangeRaw, sendRaw, serveStub } from './fixtures.js';
 
 const seen: GatewayRequest[] = [];
@@ -11,7 +15,12 @@ const { url, port } = await serveStub((req) => {
   seen.push(req);
   return req.refusal
     ? { status: 413, headers: [['Content-Type', 'text/plain']], body: req.refusal, integration: 'refused' }
-    : { status: 200, headers: [['Content-Type', 'text/plain']], body: String(req.body.length), integration: 'stub' };
+    : {
+        status: 200,
+        headers: [['Content-Type', 'text/plain']],
+        body: String(req.body.length),
+        integration: 'stub',
+      };
 });
 
 /** A GET whose request line and headers take exactly `size` bytes. */
@@ -26,7 +35,10 @@ function statusOf(raw: string): number {
 
 describe('API Gateway payload quota (10 MB)', () => {
   it('serves a body of exactly 10 MB', async () => {
-    const response = await request(`${url}/upload`, { method: 'POST', body: Buffer.alloc(PAYLOAD_QUOTA_BYTES) });
+    const response = await request(`${url}/upload`, {
+      method: 'POST',
+      body: Buffer.alloc(PAYLOAD_QUOTA_BYTES),
+    });
     expect(response.statusCode).toBe(200);
     expect(await response.body.text()).toBe(String(PAYLOAD_QUOTA_BYTES));
   });

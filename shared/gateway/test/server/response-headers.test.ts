@@ -1,7 +1,11 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareHeaders, SERVER_MANAGED_HEADERS, unsendableStatus } from '../../src/server/response-headers.js';
+import {
+  prepareHeaders,
+  SERVER_MANAGED_HEADERS,
+  unsendableStatus,
+} from '../../src/server/response-headers.js';
 
 /** Whether Node's HTTP server would accept this header (it throws otherwise). */
 function nodeAccepts(name: string, value: string): boolean {
@@ -15,7 +19,9 @@ function nodeAccepts(name: string, value: string): boolean {
 }
 
 const anyText = fc.string({ unit: 'binary', maxLength: 40 });
-const tokenChar = fc.constantFrom(..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+const tokenChar = fc.constantFrom(
+  ..."!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+);
 const token = fc.string({ unit: tokenChar, minLength: 1, maxLength: 20 });
 
 describe('prepareHeaders', () => {
@@ -33,7 +39,10 @@ describe('prepareHeaders', () => {
   });
 
   it('sends every header whose name is a token and whose value has no control character, as it is', () => {
-    const printable = fc.string({ unit: fc.constantFrom(...' \t!"#$%&/:;<=>?@[\\]^_{|}~aZ09'), maxLength: 30 });
+    const printable = fc.string({
+      unit: fc.constantFrom(...' \t!"#$%&/:;<=>?@[\\]^_{|}~aZ09'),
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(token, printable, (name, value) => {
         fc.pre(!SERVER_MANAGED_HEADERS.has(name.toLowerCase()));
@@ -44,10 +53,16 @@ describe('prepareHeaders', () => {
 
   it('refuses a value holding CR, LF or NUL, quoting the header', () => {
     fc.assert(
-      fc.property(token, anyText, fc.constantFrom('\r', '\n', '\r\n', '\0'), anyText, (name, before, bad, after) => {
-        const prepared = prepareHeaders([[name, `${before}${bad}${after}`]]);
-        expect(prepared).toMatchObject({ reason: expect.stringContaining(JSON.stringify(name)) });
-      }),
+      fc.property(
+        token,
+        anyText,
+        fc.constantFrom('\r', '\n', '\r\n', '\0'),
+        anyText,
+        (name, before, bad, after) => {
+          const prepared = prepareHeaders([[name, `${before}${bad}${after}`]]);
+          expect(prepared).toMatchObject({ reason: expect.stringContaining(JSON.stringify(name)) });
+        },
+      ),
     );
   });
 
@@ -59,7 +74,10 @@ describe('prepareHeaders', () => {
 
   it('sends a value beyond Latin-1 as its UTF-8 bytes', () => {
     const prepared = prepareHeaders([['X-Text', 'café €']]);
-    expect(prepared).toEqual({ flat: ['X-Text', Buffer.from('café €', 'utf8').toString('latin1')], dropped: [] });
+    expect(prepared).toEqual({
+      flat: ['X-Text', Buffer.from('café €', 'utf8').toString('latin1')],
+      dropped: [],
+    });
   });
 
   it('leaves out the headers the server frames itself, so Transfer-Encoding and Content-Length never meet', () => {
