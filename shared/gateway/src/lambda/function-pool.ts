@@ -15,6 +15,8 @@ export class FunctionPool {
   readonly #maxConcurrency: number;
   readonly #taskRoots: TaskRoots;
   readonly #idle: ExecutionEnvironment[] = [];
+  /** When each idle environment last finished an invocation (epoch milliseconds). */
+  readonly #idleSince = new Map<ExecutionEnvironment, number>();
   readonly #all = new Set<ExecutionEnvironment>();
   readonly #waiting: Array<(environment: ExecutionEnvironment) => void> = [];
   #closed = false;
@@ -57,6 +59,7 @@ export class FunctionPool {
     await Promise.all([...this.#all].map((environment) => environment.close()));
     this.#all.clear();
     this.#idle.length = 0;
+    this.#idleSince.clear();
   }
 
   /**
@@ -69,10 +72,29 @@ export class FunctionPool {
     return this.#taskRoot;
   }
 
+  /**
+   * Closes the environments idle since before `before` (epoch milliseconds), as Lambda reclaims the
+   * environments of a function nobody calls.
+   * @returns how many were closed
+   */
+  reclaimIdle(before: number): number {
+    let closed = 0;
+    for (const [environment, since] of this.#idleSince) {
+      if (since >= before) continue;
+      this.#forget(environment);
+      void environment.close();
+      closed++;
+    }
+    return closed;
+  }
+
   #acquire(): Promise<ExecutionEnvironment> {
     let warm = this.#idle.pop();
     while (warm && !warm.alive) warm = this.#idle.pop();
-    if (warm) return Promise.resolve(warm);
+    if (warm) {
+      this.#idleSince.delete(warm);
+      return Promise.resolve(warm);
+    }
     if (this.#all.size < this.#maxConcurrency) return Promise.resolve(this.#start());
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
@@ -91,6 +113,7 @@ export class FunctionPool {
   /** Drops an environment that died, wherever it is. */
   #forget(environment: ExecutionEnvironment): void {
     this.#all.delete(environment);
+    this.#idleSince.delete(environment);
     const index = this.#idle.indexOf(environment);
     if (index !== -1) this.#idle.splice(index, 1);
   }
@@ -105,7 +128,11 @@ export class FunctionPool {
       return;
     }
     const next = this.#waiting.shift();
-    if (next) next(environment);
-    else this.#idle.push(environment);
+    if (next) {
+      next(environment);
+    } else {
+      this.#idle.push(environment);
+      this.#idleSince.set(environment, Date.now());
+    }
   }
 }

@@ -14,18 +14,31 @@ export class LambdaRuntime {
   readonly #logger: GatewayLogger;
   readonly #maxConcurrency: number;
   readonly #taskRoots = new TaskRoots();
+  readonly #reclaimer: NodeJS.Timeout;
 
   /**
    * @param maxConcurrency - execution environments per function at most; like Lambda, a request that finds
    *   every environment busy gets a new one, up to this limit, then waits its turn
+   * @param idleMs - how long an environment nobody uses is kept warm before it is closed, as Lambda
+   *   reclaims idle environments (AWS does not say after how long)
    * @default maxConcurrency `CORS_GATEWAY_LAMBDA_CONCURRENCY`, else 8
+   * @default idleMs `CORS_GATEWAY_LAMBDA_IDLE_MS`, else 10 minutes
    */
   constructor(
     logger: GatewayLogger,
     maxConcurrency = Number(process.env.CORS_GATEWAY_LAMBDA_CONCURRENCY ?? 8),
+    idleMs = Number(process.env.CORS_GATEWAY_LAMBDA_IDLE_MS ?? 600_000),
   ) {
     this.#logger = logger;
     this.#maxConcurrency = maxConcurrency;
+    this.#reclaimer = setInterval(
+      () => {
+        const before = Date.now() - idleMs;
+        for (const pool of this.#pools.values()) pool.reclaimIdle(before);
+      },
+      Math.max(100, Math.min(idleMs / 2, 60_000)),
+    );
+    this.#reclaimer.unref();
   }
 
   /**
@@ -56,6 +69,7 @@ export class LambdaRuntime {
 
   /** Stops every environment of every function and removes the copies of their code. */
   async close(): Promise<void> {
+    clearInterval(this.#reclaimer);
     await Promise.all([...this.#pools.values()].map((pool) => pool.close()));
     this.#pools.clear();
     this.#taskRoots.remove();

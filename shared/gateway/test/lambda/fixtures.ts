@@ -32,9 +32,9 @@ export function functionWith(
 }
 
 /** A Lambda runtime for the rest of the test file, with its log. */
-export function testRuntime(maxConcurrency = 1): { runtime: LambdaRuntime; log: string[] } {
+export function testRuntime(maxConcurrency = 1, idleMs?: number): { runtime: LambdaRuntime; log: string[] } {
   const logger = recordingLogger();
-  const runtime = new LambdaRuntime(logger, maxConcurrency);
+  const runtime = new LambdaRuntime(logger, maxConcurrency, idleMs);
   afterAll(() => runtime.close());
   return { runtime, log: logger.lines };
 }
