@@ -6,9 +6,12 @@
  *   pnpm --filter @cors-workshop/gateway run fuzz [--requests 10000] [--seconds 600] [--concurrency 4] [--seed N]
  *
  * Exits 1 when an answer is malformed, the gateway stops serving or does not exit 0 on SIGTERM, or its RSS
- * ends more than 20% above where it started (after a warm-up of the same traffic; both measured after ten
- * idle seconds, once idle Lambda environments are reclaimed). Loopback only; the
- * gateway's own log goes to a file named in the report.
+ * ends more than 20% above where it started. Both measurements follow a warm-up of the same traffic (so the
+ * Lambda environments, the embedded DynamoDB and the gateway's heap have reached their working size), a
+ * pause in which idle Lambda environments are reclaimed, and a full garbage collection of the gateway's
+ * heap, asked for through its inspector on loopback: what remains is what the gateway holds, not garbage
+ * V8 has not yet collected. The RSS without that collection is reported too. Loopback only; the gateway's
+ * own log goes to a file named in the report.
  * @module
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { request } from 'undici';
+import { request, WebSocket } from 'undici';
 import { fuzzTemplate } from '../test/fuzz/fuzz-template.js';
 import { type FuzzTargets, seededRandom } from '../test/fuzz/hostile-requests.js';
 import { runFuzz } from '../test/fuzz/run-fuzz.js';
@@ -49,13 +52,45 @@ function rssMb(pid: number): number {
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const SETTLE_MS = 10_000;
+
+/** The gateway's inspector, through which a full garbage collection is asked for before each measurement. */
+async function connectInspector(): Promise<{ collectGarbage: () => Promise<void>; close: () => void }> {
+  let url: string | undefined;
+  while (!url) {
+    url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(readFileSync(logFile, 'utf8'))?.[0];
+    if (!url) await settle(50);
+  }
+  const socket = new WebSocket(url);
+  await new Promise((resolve) => socket.addEventListener('open', resolve, { once: true }));
+  let id = 0;
+  const collectGarbage = () =>
+    new Promise<void>((resolve) => {
+      const mine = ++id;
+      const onMessage = (event: { data: unknown }) => {
+        if (JSON.parse(String(event.data)).id !== mine) return;
+        socket.removeEventListener('message', onMessage);
+        resolve();
+      };
+      socket.addEventListener('message', onMessage);
+      socket.send(JSON.stringify({ id: mine, method: 'HeapProfiler.collectGarbage' }));
+    });
+  return { collectGarbage, close: () => socket.close() };
+}
+
+/** The gateway's RSS after a pause (idle Lambda environments are reclaimed), without and with a full GC. */
+async function measure(pid: number, collectGarbage: () => Promise<void>): Promise<[number, number]> {
+  await settle(5000);
+  const before = rssMb(pid);
+  await collectGarbage();
+  await settle(2000);
+  return [before, rssMb(pid)];
+}
 
 // Idle Lambda environments are reclaimed after 3 s, so both measurements see the gateway itself (its
 // process, the embedded DynamoDB) rather than however many environments the last burst happened to leave.
 const child = spawn(
   process.execPath,
-  [CLI, 'serve', template, '--json', '--port', '0', '--host', '127.0.0.1'],
+  ['--inspect=127.0.0.1:0', CLI, 'serve', template, '--json', '--port', '0', '--host', '127.0.0.1'],
   {
     env: { ...process.env, CORS_GATEWAY_LAMBDA_IDLE_MS: '3000' },
     stdio: ['ignore', 'pipe', openSync(logFile, 'w')],
@@ -75,19 +110,15 @@ const targets: FuzzTargets = {
 };
 
 const deadline = Date.now() + seconds * 1000;
-// The warm-up sends the same kind of traffic, so that the Lambda environments, the embedded DynamoDB and
-// the gateway's own heap reach their working size before the first measurement; each measurement follows
-// ten idle seconds, so that garbage collection has run.
+const inspector = await connectInspector();
 const warmUp = await runFuzz(seededRandom(seed + 1), targets, {
-  count: Math.min(1000, count),
+  count: Math.min(5000, count),
   concurrency,
   deadline,
 });
-await settle(SETTLE_MS);
-const rssBefore = rssMb(child.pid!);
+const [rssBeforeNoGc, rssBefore] = await measure(child.pid!, inspector.collectGarbage);
 const report = await runFuzz(seededRandom(seed), targets, { count, concurrency, deadline });
-await settle(SETTLE_MS);
-const rssAfter = rssMb(child.pid!);
+const [rssAfterNoGc, rssAfter] = await measure(child.pid!, inspector.collectGarbage);
 
 /** Whether `url` answers 200. */
 async function answers200(url: string): Promise<boolean> {
@@ -102,10 +133,13 @@ async function answers200(url: string): Promise<boolean> {
 const serving =
   (await answers200(`${rest.url}mock?v=still-serving`)) &&
   (await answers200(`${http.url}v2/x?value=still-serving`));
+// The gateway waits on exit for a connected debugger: disconnect first.
+inspector.close();
 child.kill('SIGTERM');
 const [exitCode] = await once(child, 'exit');
 
 const ratio = rssAfter / rssBefore;
+const round = (mb: number) => Math.round(mb * 10) / 10;
 const summary = {
   command: `fuzz --requests ${count} --seconds ${seconds} --concurrency ${concurrency} --seed ${seed}`,
   warmUpRequests: warmUp.requests,
@@ -114,9 +148,10 @@ const summary = {
   statuses: report.statuses,
   problems: report.problems.length,
   firstProblems: report.problems.slice(0, 20).concat(warmUp.problems.slice(0, 5)),
-  rssBeforeMb: Math.round(rssBefore * 10) / 10,
-  rssAfterMb: Math.round(rssAfter * 10) / 10,
+  rssBeforeMb: round(rssBefore),
+  rssAfterMb: round(rssAfter),
   rssRatio: Math.round(ratio * 1000) / 1000,
+  rssWithoutFullGcMb: { before: round(rssBeforeNoGc), after: round(rssAfterNoGc) },
   servingAfterwards: serving,
   exitCodeOnSigterm: exitCode,
   gatewayLog: logFile,
