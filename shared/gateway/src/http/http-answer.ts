@@ -1,4 +1,4 @@
-import { HTTP_API_DROPPED_PROXY_HEADERS } from '../server/proxy-response-headers.js';
+import { HTTP_API_DROPPED_PROXY_HEADERS } from './dropped-response-headers.js';
 
 /** A Lambda result turned into the response an HTTP API sends, before CORS and request-ID headers. */
 export interface HttpAnswer {

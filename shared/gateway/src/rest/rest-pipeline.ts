@@ -80,7 +80,8 @@ export class RestApiPipeline {
     const { api, logger } = this.#deps;
     const requestId = newRequestId();
     const extendedRequestId = newExtendedRequestId();
-    if (request.refusal) return refusedRequestResponse(api, { request, requestId, extendedRequestId }, logger);
+    if (request.refusal)
+      return refusedRequestResponse(api, { request, requestId, extendedRequestId }, logger);
     const { stage: stageName, segments, tails } = splitStagePath(request.path);
     const stage = api.stages.get(stageName);
     const route = stage && matchRestRoute(api.root, segments, request.method, tails);

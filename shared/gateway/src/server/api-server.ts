@@ -15,6 +15,22 @@ const SHUTTING_DOWN: GatewayResponse = {
   integration: 'gateway shutting down',
 };
 
+/** The answer to a client too slow to send its request. */
+const REQUEST_TIMEOUT: GatewayResponse = {
+  status: 408,
+  headers: [['Content-Type', 'application/json']],
+  body: '{"message":"Request Timeout"}',
+  integration: 'request timeout',
+};
+
+/** The answer to bytes that are not an HTTP request. */
+const BAD_REQUEST: GatewayResponse = {
+  status: 400,
+  headers: [['Content-Type', 'application/json']],
+  body: '{"message":"Bad Request"}',
+  integration: 'malformed request',
+};
+
 /**
  * The head size Node's parser accepts at most: above the quota, so that a request a little over it is
  * still parsed and refused with the API's own answer; far above it, the parser stops reading.
@@ -243,19 +259,27 @@ export class ApiServer {
    */
   #onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-    if (inFlight && !inFlight.writableFinished && socket.writable) {
-      // The bytes after a request in flight are broken (say, a garbled pipelined request): answer the one in
-      // flight, then close the connection.
+    if (inFlight?.req.complete && !inFlight.writableFinished && socket.writable) {
+      // The bytes after a complete request are broken (say, a garbled pipelined request): answer the
+      // request in flight, then close the connection.
       if (!inFlight.headersSent) inFlight.shouldKeepAlive = false;
       inFlight.once('close', () => socket.destroy());
       return;
     }
-    if (error.code === 'ECONNRESET' || !socket.writable || inFlight) {
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }
     const receivedAt = Date.now();
     const request = brokenRequest(socket, receivedAt);
+    if (inFlight) {
+      // The request in flight itself never completed (its body stopped arriving): answer it here.
+      this.#inFlight.delete(inFlight);
+      const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+      writeResponse(inFlight, request, timedOut ? REQUEST_TIMEOUT : BAD_REQUEST, this.#logger, true);
+      inFlight.once('finish', () => socket.destroy());
+      return;
+    }
     if (error.code === 'HPE_HEADER_OVERFLOW') {
       const packet = (error as { rawPacket?: Buffer }).rawPacket;
       const refusal = longFirstLine(packet) ? 'uri-too-long' : 'headers-too-large';
@@ -268,12 +292,7 @@ export class ApiServer {
     }
     const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     if (!timedOut) this.#logger.info(`malformed request from ${request.sourceIp}: ${error.message}`);
-    this.#endSocket(socket, request, {
-      status: timedOut ? 408 : 400,
-      headers: [['Content-Type', 'application/json']],
-      body: timedOut ? '{"message":"Request Timeout"}' : '{"message":"Bad Request"}',
-      integration: timedOut ? 'request timeout' : 'malformed request',
-    });
+    this.#endSocket(socket, request, timedOut ? REQUEST_TIMEOUT : BAD_REQUEST);
   }
 
   #endSocket(socket: Socket, request: GatewayRequest, response: GatewayResponse): void {

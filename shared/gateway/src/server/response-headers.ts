@@ -15,8 +15,9 @@ const BEYOND_LATIN1 = /[^\x00-\xff]/;
 /**
  * Headers the server computes itself, so a response's own are left out: the body's framing
  * (`Content-Length`, `Transfer-Encoding`, `Trailer`) and the connection's (`Connection`, `Keep-Alive`,
- * `Proxy-Connection`, `Upgrade`, `TE`). A response then never carries both `Transfer-Encoding` and
+ * `Proxy-Connection`, `Upgrade`). A response then never carries both `Transfer-Encoding` and
  * `Content-Length`. Integrations remap or drop these before (as API Gateway does); this is the last guard.
+ * (`TE` is not among them: API Gateway sends a mapped `TE` response header as it is, as recorded.)
  */
 export const SERVER_MANAGED_HEADERS: ReadonlySet<string> = new Set([
   'content-length',
@@ -26,7 +27,6 @@ export const SERVER_MANAGED_HEADERS: ReadonlySet<string> = new Set([
   'keep-alive',
   'proxy-connection',
   'upgrade',
-  'te',
 ]);
 
 /** A response's headers made ready for the wire, or why they cannot be sent. */
