@@ -2,34 +2,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse, RequestRefusal } from './gateway-request.js';
-import { originFormTarget, PAYLOAD_QUOTA_BYTES, refusalOf, URL_QUOTA_CHARACTERS } from './request-checks.js';
+import {
+  BAD_REQUEST,
+  brokenRequest,
+  EMPTY_BODY,
+  gatewayRequest,
+  longFirstLine,
+  REQUEST_TIMEOUT,
+  SHUTTING_DOWN,
+} from './incoming-request.js';
+import { PAYLOAD_QUOTA_BYTES, refusalOf } from './request-checks.js';
 import { INTERNAL_ERROR, serializeResponse, writeResponse } from './response-writer.js';
-
-const EMPTY_BODY = Buffer.alloc(0);
-
-/** The answer to a request that arrives while the server shuts down, or is still running when it stops. */
-const SHUTTING_DOWN: GatewayResponse = {
-  status: 503,
-  headers: [['Content-Type', 'application/json']],
-  body: '{"message":"Service Unavailable"}',
-  integration: 'gateway shutting down',
-};
-
-/** The answer to a client too slow to send its request. */
-const REQUEST_TIMEOUT: GatewayResponse = {
-  status: 408,
-  headers: [['Content-Type', 'application/json']],
-  body: '{"message":"Request Timeout"}',
-  integration: 'request timeout',
-};
-
-/** The answer to bytes that are not an HTTP request. */
-const BAD_REQUEST: GatewayResponse = {
-  status: 400,
-  headers: [['Content-Type', 'application/json']],
-  body: '{"message":"Bad Request"}',
-  integration: 'malformed request',
-};
 
 /**
  * The head size Node's parser accepts at most: above the quota, so that a request a little over it is
@@ -304,46 +287,4 @@ export class ApiServer {
     socket.on('error', () => socket.destroy());
     this.#logExchange(request, response);
   }
-}
-
-function gatewayRequest(
-  req: IncomingMessage,
-  body: Buffer,
-  receivedAt: number,
-  refusal?: RequestRefusal,
-): GatewayRequest {
-  const url = originFormTarget(req.url ?? '/');
-  const question = url.indexOf('?');
-  return {
-    method: req.method ?? 'GET',
-    path: question === -1 ? url : url.slice(0, question),
-    rawQuery: question === -1 ? '' : url.slice(question + 1),
-    rawHeaders: req.rawHeaders,
-    body,
-    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-    protocol: `HTTP/${req.httpVersion}`,
-    receivedAt,
-    ...(refusal ? { refusal } : {}),
-  };
-}
-
-/** A stand-in for a request the parser could not read. */
-function brokenRequest(socket: Socket, receivedAt: number): GatewayRequest {
-  return {
-    method: 'GET',
-    path: '/',
-    rawQuery: '',
-    rawHeaders: [],
-    body: EMPTY_BODY,
-    sourceIp: socket.remoteAddress ?? '127.0.0.1',
-    protocol: 'HTTP/1.1',
-    receivedAt,
-  };
-}
-
-/** Whether the request line in `packet` is longer than the URL quota allows (or never ends in it). */
-function longFirstLine(packet: Buffer | undefined): boolean {
-  if (!packet) return false;
-  const end = packet.indexOf('\r\n');
-  return (end === -1 ? packet.length : end) > URL_QUOTA_CHARACTERS + 16;
 }
