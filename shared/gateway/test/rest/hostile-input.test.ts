@@ -118,7 +118,7 @@ describe('a REST API keeps serving whatever a function or a template puts in a h
       { numRuns: 120 },
     );
     expect((await get('override?v=after')).status).toBe(200);
-  });
+  }, 120_000);
 });
 
 describe('hop-by-hop headers a Lambda proxy function sets', () => {

@@ -19,7 +19,7 @@ export async function serveStub(
  * Sends `raw` bytes on a fresh connection and resolves with everything the server sent back, once it
  * closes the connection or `waitMs` passed.
  */
-export async function sendRaw(port: number, raw: string | Buffer, waitMs = 2000): Promise<string> {
+export async function sendRaw(port: number, raw: string | Buffer, waitMs = 10_000): Promise<string> {
   return (await exchangeRaw(port, raw, waitMs)).received;
 }
 
@@ -27,7 +27,7 @@ export async function sendRaw(port: number, raw: string | Buffer, waitMs = 2000)
 export function exchangeRaw(
   port: number,
   raw: string | Buffer,
-  waitMs = 2000,
+  waitMs = 10_000,
 ): Promise<{ received: string; closedByServer: boolean }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () => {
