@@ -6,6 +6,7 @@ import {
   checkLabCall,
   labOrigins,
   readLabSpec,
+  sharedAssembly,
   synthStack,
 } from '@cors-workshop/testing';
 import { describe, expect } from 'vitest';
@@ -30,7 +31,7 @@ function synthesize(props: CustomCorsRestapiStackProps = {}) {
   );
 }
 
-const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+const it = browserTest({ source: sharedAssembly, origins: labOrigins([spec]), logger: silentLogger });
 
 /** Runs every call of the lab and returns, by call ID, the mismatches of the calls that went wrong. */
 async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {

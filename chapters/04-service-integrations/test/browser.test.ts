@@ -7,6 +7,7 @@ import {
   type LabCall,
   labOrigins,
   readLabSpec,
+  sharedAssembly,
   synthStack,
 } from '@cors-workshop/testing';
 import type { CfnGatewayResponse, CfnMethod } from 'aws-cdk-lib/aws-apigateway';
@@ -44,7 +45,7 @@ function labCall(id: string): LabCall {
   return call;
 }
 
-const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+const it = browserTest({ source: sharedAssembly, origins: labOrigins([spec]), logger: silentLogger });
 
 /** Runs every call of the lab, in order; returns, by call ID, the mismatches of the calls that went wrong. */
 async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {

@@ -5,7 +5,7 @@
  * @module
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 /** Where Chromium is looked for, in order: Debian's package, then Ubuntu's older name for it. */
 export const CHROMIUM_PATHS: readonly string[] = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -94,6 +94,8 @@ export interface LaunchChromiumOptions {
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findChromium();
   const rules = Object.entries(options.hostMap ?? {}).map(([from, to]) => `MAP ${from} ${to}`);
+  // Loaded on first launch: half a second that a process which never opens a browser does not pay.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath,
     headless: true,

@@ -64,4 +64,10 @@ export {
   type ServedGateway,
   serveAssembly,
 } from './serve-assembly.js';
+export {
+  type ProvidingProject,
+  SHARED_ASSEMBLY,
+  sharedAssembly,
+  synthesizeOnce,
+} from './shared-assembly.js';
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';
