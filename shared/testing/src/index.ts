@@ -7,9 +7,8 @@
  */
 export {
   CHROMIUM_ARGS,
-  CHROMIUM_INSTALL_COMMAND,
-  CHROMIUM_PATHS,
   ChromiumNotFoundError,
+  type FindChromiumOptions,
   findChromium,
   type LaunchChromiumOptions,
   launchChromium,
@@ -21,6 +20,14 @@ export {
   browserTest,
 } from './browser-test.js';
 export { type CdkJson, contextFromCdkJson, readCdkJson } from './cdk-json-context.js';
+export {
+  type BrowserPlatform,
+  CHROME_PATH_VARIABLE,
+  CHROMIUM_INSTALL_HINTS,
+  chromiumInstallHint,
+  chromiumPaths,
+  type PathEnvironment,
+} from './chromium-paths.js';
 export type {
   CloudFormationOutput,
   CloudFormationResource,
