@@ -4,6 +4,7 @@ import {
   type BrowserLab,
   browserTest,
   checkLabCall,
+  expectLabCall,
   type LabCall,
   labOrigins,
   readLabSpec,
@@ -60,11 +61,7 @@ async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly st
 // The calls run in the order of lab.json against one gateway, so GET /items reads what POST /items wrote.
 describe("Chromium's verdict on every call of the lab (lab.json)", () => {
   it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab }) => {
-    const run = await lab.run(call);
-
-    expect(run.result.verdict).toBe(call.expect.verdict);
-    expect(run.consoleReason !== undefined).toBe(call.expect.verdict === 'blocked');
-    expect(checkLabCall(call, run).mismatches).toEqual([]);
+    expectLabCall(call, await lab.run(call));
   });
 });
 

@@ -42,6 +42,7 @@ export {
   type ExplainedExchange,
   explainCors,
 } from './lab/explain-cors.js';
+export { expectLabCall, LabCallMismatchError, labCallReport } from './lab/lab-call-report.js';
 export {
   type LabCall,
   type LabCredentials,
