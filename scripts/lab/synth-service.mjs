@@ -10,7 +10,7 @@ import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-const { contextFromCdkJson } = await import('@cors-workshop/testing');
+const { contextFromCdkJson, directEsbuildPath } = await import('@cors-workshop/testing');
 const basePath = process.env.PATH ?? '';
 // The lab's own esbuild, for an app folder without node_modules of its own.
 const ownTools = fileURLToPath(new URL('./node_modules/.bin', import.meta.url));
@@ -37,8 +37,11 @@ async function handle({ id, chapterDir, outdir, bundling = true }) {
     }
     process.env.CDK_OUTDIR = outdir ?? join(chapterDir, 'cdk.out');
     process.env.CDK_CONTEXT_JSON = JSON.stringify(context);
-    // The chapter's own tools (esbuild, for NodejsFunction) first on PATH, as `pnpm run synth` puts them.
-    process.env.PATH = [join(chapterDir, 'node_modules', '.bin'), ownTools, basePath].join(delimiter);
+    // The chapter's own tools (esbuild, for NodejsFunction) first on PATH, as `pnpm run synth` puts them, and
+    // esbuild run directly rather than through a pnpm started for each function.
+    process.env.PATH = directEsbuildPath(
+      [join(chapterDir, 'node_modules', '.bin'), ownTools, basePath].join(delimiter),
+    );
     // Staging results are cached per process by source path, which would keep serving the old bundle.
     const { AssetStaging } = createRequire(join(chapterDir, 'package.json'))('aws-cdk-lib');
     AssetStaging.clearAssetHashCache();

@@ -33,6 +33,7 @@ export type {
   CloudFormationResource,
   CloudFormationTemplate,
 } from './cloudformation-template.js';
+export { directEsbuildPath, withDirectEsbuild } from './direct-esbuild.js';
 export { type GatewayFixtures, gatewayTest } from './gateway-test.js';
 export { BrowserLab, type BrowserLabOptions, ExchangeLog, type LabRun } from './lab/browser-lab.js';
 export { checkLabCall, type LabCheck, type LabObservation } from './lab/check-lab-call.js';
