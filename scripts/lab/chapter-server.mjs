@@ -280,8 +280,10 @@ export class ChapterServer {
     try {
       const { ms } = await this.#service.synth(this.#chapter.dir);
       this.#log(`synthesized (${reason}) in ${ms} ms`);
+      this.activity = undefined;
       // A running gateway sees the new manifest.json and reloads; a chapter not served yet is served now.
       if (this.#gateway === undefined && !this.#closed) await this.#serve();
+      else this.#onChange(this);
     } catch (error) {
       if (this.#closed) return;
       this.#log(`synth failed (${reason}): ${error.message}`);

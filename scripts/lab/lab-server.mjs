@@ -4,7 +4,8 @@
 // lessons themselves.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDoctorEndpoint } from './doctor-endpoint.mjs';
 import { REPO_PREFIX, readRepoFile } from './repo-files.mjs';
 
@@ -22,15 +23,23 @@ const MAX_BODY = 4096;
  * Creates the lab's server. It is not listening yet: call `listen(port)` once per origin.
  *
  * @param {object} options
- * @param {string} options.root - the repository root
+ * @param {string} options.root - the repository root, whose lessons the lab shows
  * @param {string} options.labOrigin - the lab page's origin, e.g. http://localhost:3000
  * @param {() => object | undefined} options.chapters - what /chapters.json answers; undefined while starting
  */
 export function createLabServer({ root, labOrigin, chapters }) {
-  const publicDir = join(root, 'scripts', 'lab', 'public');
-  const libDir = join(root, 'shared', 'testing', 'dist', 'lab');
+  const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+  // The compiled modules of @cors-workshop/testing that the page imports, wherever the package is installed.
+  const libDir = join(dirname(fileURLToPath(import.meta.resolve('@cors-workshop/testing'))), 'lab');
   const streams = new Set();
   const servers = [];
+  /** The runner's configuration: who may send it calls, and where the calls may go (the APIs served now). */
+  const runnerConfig = () => {
+    const apiOrigins = (chapters()?.chapters ?? []).flatMap((chapter) =>
+      chapter.apis.map((api) => new URL(api.url).origin),
+    );
+    return JSON.stringify({ labOrigin, apiOrigins });
+  };
   const broadcast = (name, data) => {
     const event = `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const stream of streams) stream.write(event);
@@ -84,15 +93,14 @@ export function createLabServer({ root, labOrigin, chapters }) {
       request.once('close', () => streams.delete(response));
       return;
     }
+    if (url.pathname === '/runner-config.json') {
+      sendText(response, 200, 'application/json; charset=utf-8', runnerConfig());
+      return;
+    }
     if (url.pathname === '/runner.html') {
-      const apiOrigins = (chapters()?.chapters ?? []).flatMap((chapter) =>
-        chapter.apis.map((api) => new URL(api.url).origin),
-      );
-      // The page's configuration: who may send it calls, and where the calls may go.
-      const config = JSON.stringify({ labOrigin, apiOrigins }).replaceAll('<', '\\u003c');
       const html = readFileSync(join(publicDir, 'runner.html'), 'utf8').replace(
         /(<script type="application\/json" id="config">)[^<]*(<\/script>)/,
-        `$1${config}$2`,
+        `$1${runnerConfig().replaceAll('<', '\\u003c')}$2`,
       );
       response.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',

@@ -33,13 +33,14 @@ function nodes(children) {
     .flatMap((child) => (child instanceof Node ? [child] : breakable(child)));
 }
 
-/** Where a long value may wrap between tokens: after `,`, `;` and `&`. */
-const BREAK_AFTER = /(?<=[,;&])/;
+/** Where a long value may wrap between tokens: after `,`, `;`, `&`, and a `/` that is not part of `//`. */
+const BREAK_AFTER = /(?<=[,;&])|(?<=\/)(?!\/)/;
 
 /**
  * A text as nodes that wrap between tokens only. Browsers also wrap after a hyphen, which would cut
  * `Access-Control-Allow-Origin` or `X-Amz-Date` in two: every word with a hyphen is kept on one line, and a
- * long list such as `Content-Type,X-Amz-Date,…` may wrap after each comma, semicolon and ampersand instead.
+ * long list such as `Content-Type,X-Amz-Date,…` (or a path) may wrap after each comma, semicolon, ampersand
+ * (or slash) instead.
  */
 export function breakable(text) {
   const out = [];
