@@ -117,17 +117,22 @@ export async function serveWorkshop({
        * Starts the synth service and watches every chapter: an edit is synthesized, served on the same ports,
        * and the lab page runs the chapter's calls again. Meanwhile the service warms up on each chapter in
        * turn (`warmed`), so that the first edit of any chapter is as quick as the next ones.
+       * @param {object} [options]
+       * @param {(text: string) => void} [options.onOutput] - the service's own output (esbuild's lines)
+       * @param {ReturnType<typeof startSynthService>} [options.service] - a running service to use instead
+       *   of a new one; it is left running on close
        * @returns {{ service: ReturnType<typeof startSynthService>, warmed: Promise<void> }}
        */
-      watch({ onOutput } = {}) {
-        service = startSynthService({ cwd: root, onOutput });
-        for (const server of servers) server.watch(service);
+      watch({ onOutput, service: given } = {}) {
+        const synthesizer = given ?? startSynthService({ cwd: root, onOutput });
+        if (given === undefined) service = synthesizer;
+        for (const server of servers) server.watch(synthesizer);
         const warmed = (async () => {
           for (const chapter of findChapters(root).filter(isCdkApp)) {
-            await service.warm(chapter.dir).catch(() => {});
+            await synthesizer.warm(chapter.dir).catch(() => {});
           }
         })();
-        return { service, warmed };
+        return { service: synthesizer, warmed };
       },
       close,
     };

@@ -9,8 +9,8 @@ let workshop;
 let service;
 const servers = [];
 beforeAll(async () => {
-  workshop = await fixtureWorkshop();
-  service = startSynthService({ cwd: workshop.root });
+  service = startSynthService();
+  workshop = await fixtureWorkshop({ service });
 });
 afterEach(async () => {
   // Each test watches the chapter afresh: an earlier server would synthesize every edit once more.

@@ -1,16 +1,20 @@
 // The lab page in a real Chromium, on the fixture workshop: a chapter that serves, and one the gateway refuses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrivateWorkshop, settled } from '../private-workshop.mjs';
+import { startSynthService } from '../synth-client.mjs';
 import { fixtureWorkshop } from './support/fixture-workshop.mjs';
 
 let fixture;
 let opened;
+let service;
 beforeAll(async () => {
-  fixture = await fixtureWorkshop();
+  service = startSynthService();
+  fixture = await fixtureWorkshop({ service });
   opened = await openPrivateWorkshop({ root: fixture.root });
 });
 afterAll(async () => {
   await opened?.close();
+  await service?.close();
   fixture?.remove();
 });
 
@@ -163,8 +167,7 @@ describe('on a projector: 1024 px wide at 150% zoom', () => {
 describe('live reload', () => {
   it("runs a chapter's calls again when an edit of its handler is served, and serves a refused chapter once fixed", async () => {
     const { page, workshop } = opened;
-    const { warmed } = workshop.watch();
-    await warmed;
+    workshop.watch({ service });
     fixture.edit(
       'chapters/01-fixture/handlers/hello.ts',
       "headers: { 'Access-Control-Allow-Origin': '*' },",

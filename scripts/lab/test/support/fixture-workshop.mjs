@@ -9,24 +9,26 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/workshop', import.meta.url));
 const WORK = fileURLToPath(new URL('../.work', import.meta.url));
 
 /**
- * Copies the fixture workshop to a fresh folder (without any cdk.out) and synthesizes the chapters listed.
+ * Copies the fixture workshop to a fresh folder (without any cdk.out) and synthesizes the chapters listed,
+ * with `service` when given (a synth service started for the copy's root, e.g. by the test), else with one
+ * of its own.
  * @returns {{ root: string, dir(folder): string, edit(path, from, to): void, synthErrors: Map<string, string>,
  *   remove(): void }}
  */
-export async function fixtureWorkshop({ synthesize = ['01-fixture', '02-refused'] } = {}) {
+export async function fixtureWorkshop({ synthesize = ['01-fixture', '02-refused'], service } = {}) {
   mkdirSync(WORK, { recursive: true });
   const root = join(WORK, `workshop-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   cpSync(FIXTURE, root, { recursive: true, filter: (source) => !source.includes('cdk.out') });
   const dir = (folder) => join(root, 'chapters', folder);
   const synthErrors = new Map();
   if (synthesize.length > 0) {
-    const service = startSynthService({ cwd: root });
+    const synthesizer = service ?? startSynthService({ cwd: WORK });
     try {
       for (const folder of synthesize) {
-        await service.synth(dir(folder)).catch((error) => synthErrors.set(folder, error.message));
+        await synthesizer.synth(dir(folder)).catch((error) => synthErrors.set(folder, error.message));
       }
     } finally {
-      await service.close();
+      if (service === undefined) await synthesizer.close();
     }
   }
   return {
