@@ -13,7 +13,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.cwd();
 const folder = basename(dir);
 const chapter = { folder, number: Number(folder.slice(0, 2)), dir };
-const port = Number(process.env.PORT ?? chapterPort(chapter));
+const port = process.env.PORT ? Number(process.env.PORT) : chapterPort(chapter);
 const err = (line) => process.stderr.write(`${line}\n`);
 
 if (port !== 0 && !(await isPortFree(port))) {

@@ -19,7 +19,10 @@ export async function measureLabReload(root, runs = 6) {
   const handler = join(root, 'chapters/01-rest-proxy/handlers/rest-proxy.ts');
   const original = readFileSync(handler, 'utf8');
   if (!original.includes(HEADER)) throw new Error(`${handler} no longer has ${HEADER}`);
-  const restore = () => writeFileSync(handler, original);
+  // Rewritten only when changed, so that cdk.out is not left older than an unchanged handler.
+  const restore = () => {
+    if (readFileSync(handler, 'utf8') !== original) writeFileSync(handler, original);
+  };
   const onSignal = () => {
     restore();
     process.exit(130);
