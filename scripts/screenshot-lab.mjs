@@ -1,13 +1,13 @@
 // `node scripts/screenshot-lab.mjs [--no-build] [--projector] [--out docs/lab.png]`: builds and synthesizes the
 // workshop as `pnpm start` does, serves it on free ports (so `pnpm start` may keep running), opens the lab in a
 // headless Chromium, waits until every call has run, and writes the screenshot the README shows: the top of
-// the lab, down to the first blocked call of chapter 01. `--projector` takes it as a projector shows the lab:
+// the lab, down to the first blocked call of chapter 01. The APIs get their usual ports when they are free. `--projector` takes it as a projector shows the lab:
 // 1024 pixels wide at 150% zoom, down to the same call.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openPrivateWorkshop } from './lab/private-workshop.mjs';
-import { buildAndSynthesize, findChapters } from './lab/workshop.mjs';
+import { buildAndSynthesize, chapterPort, checkChapterPorts, findChapters } from './lab/workshop.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -25,7 +25,18 @@ try {
   const failed = args.includes('--no-build')
     ? new Map()
     : await buildAndSynthesize(root, findChapters(root), write);
-  opened = await openPrivateWorkshop({ root, failed, viewport, write });
+  // The APIs on the ports the README names when they are free, so that the picture shows those URLs.
+  const stable = await checkChapterPorts(findChapters(root)).then(
+    () => true,
+    () => false,
+  );
+  opened = await openPrivateWorkshop({
+    root,
+    failed,
+    viewport,
+    write,
+    portOf: stable ? chapterPort : () => 0,
+  });
   const { page } = opened;
   const summary = await page.textContent('#summary');
   if (!/^(\d+) of \1 calls/.test(summary ?? '')) {

@@ -13,6 +13,8 @@ import { openLab, serveWorkshop } from './workshop.mjs';
  * @param {{ width: number, height: number, deviceScaleFactor?: number }} [options.viewport]
  * @param {string} [options.query] - the lab page's query string, e.g. `?predict=1`
  * @param {(text: string) => void} [options.write] - notes about failing chapters
+ * @param {(chapter: object) => number} [options.portOf] - a chapter's first port
+ * @default portOf - a free port for every chapter
  * @returns the workshop, the lab, the browser, the page and `close()`
  */
 export async function openPrivateWorkshop({
@@ -21,6 +23,7 @@ export async function openPrivateWorkshop({
   viewport = { width: 1440, height: 1000 },
   query = '',
   write = () => {},
+  portOf = () => 0,
 }) {
   const lab = await openLab(root, { port: 0 });
   let workshop;
@@ -31,7 +34,7 @@ export async function openPrivateWorkshop({
     else await lab.server.close();
   };
   try {
-    workshop = await serveWorkshop({ root, lab, failed, write, portOf: () => 0, originPort: () => 0 });
+    workshop = await serveWorkshop({ root, lab, failed, write, portOf, originPort: () => 0 });
     const hostMap = Object.fromEntries(
       [...workshop.originPorts].map(([origin, port]) => [new URL(origin).host, `127.0.0.1:${port}`]),
     );
