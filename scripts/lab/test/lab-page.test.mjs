@@ -180,6 +180,13 @@ describe('live reload', () => {
     );
 
     expect(await page.getAttribute(card('plain-get'), 'data-match')).toBe('bad');
+    // The sections other modules add to the cards: cors-doctor explains the blocked call.
+    expect(
+      await page
+        .locator(`${card('plain-get')} section.extra-doctor h4`)
+        .first()
+        .textContent(),
+    ).toBe('cors-doctor');
     expect(await page.textContent(`${card('plain-get')} .mismatches li`)).toMatch(
       /^the lesson says the browser allows the call, but it was blocked: No 'Access-Control-Allow-Origin' header/,
     );
