@@ -75,8 +75,10 @@ export {
 } from './serve-assembly.js';
 export {
   type ProvidingProject,
+  readStackTemplate,
   SHARED_ASSEMBLY,
   sharedAssembly,
+  sharedTemplate,
   synthesizeOnce,
 } from './shared-assembly.js';
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';

@@ -4,7 +4,10 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inject } from 'vitest';
+import type { CloudFormationTemplate } from './cloudformation-template.js';
 import type { SynthesizedStack } from './synth-stack.js';
 
 /** The name under which {@link synthesizeOnce} provides the assembly folder to the test files. */
@@ -71,4 +74,68 @@ export function sharedAssembly(): string {
     );
   }
   return folder;
+}
+
+/** The part of a cloud assembly manifest that names the stacks' templates. */
+interface AssemblyManifest {
+  readonly artifacts?: Readonly<
+    Record<
+      string,
+      {
+        readonly type: string;
+        readonly properties?: { readonly templateFile?: string; readonly stackName?: string };
+      }
+    >
+  >;
+}
+
+/**
+ * The template of a stack of the shared assembly (see {@link sharedAssembly}), read as the synth wrote it:
+ * a stack test can check the very template the other test files serve, instead of synthesizing its own.
+ *
+ * @param stack - the stack's name or artifact ID
+ * @default stack - the only stack of the assembly
+ * @returns the template
+ * @throws Error naming the stacks when `stack` is not one of them, or when the assembly has several and
+ *   none is named
+ * @example
+ * ```ts
+ * const template = Template.fromJSON(sharedTemplate());
+ * ```
+ */
+export function sharedTemplate(stack?: string): CloudFormationTemplate {
+  return readStackTemplate(sharedAssembly(), stack);
+}
+
+/**
+ * The template of a stack of a cloud assembly folder, found through its `manifest.json`.
+ *
+ * @param folder - the assembly folder
+ * @param stack - the stack's name or artifact ID
+ * @default stack - the only stack of the assembly
+ * @throws Error naming the stacks when `stack` is not one of them, or when there are several and none is named
+ */
+export function readStackTemplate(folder: string, stack?: string): CloudFormationTemplate {
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as AssemblyManifest;
+  const stacks = Object.entries(manifest.artifacts ?? {}).filter(
+    ([, artifact]) => artifact.type === 'aws:cloudformation:stack',
+  );
+  const names = stacks
+    .map(([id, artifact]) => `"${artifact.properties?.stackName ?? id}" (${id})`)
+    .join(', ');
+  const found =
+    stack === undefined
+      ? stacks.length === 1
+        ? stacks[0]
+        : undefined
+      : stacks.find(([id, artifact]) => id === stack || artifact.properties?.stackName === stack);
+  const templateFile = found?.[1].properties?.templateFile;
+  if (templateFile === undefined) {
+    throw new Error(
+      stack === undefined
+        ? `A stack name is needed when the assembly has ${stacks.length} stacks: ${names}`
+        : `No stack "${stack}" in ${folder}; its stacks are: ${names}`,
+    );
+  }
+  return JSON.parse(readFileSync(join(folder, templateFile), 'utf8')) as CloudFormationTemplate;
 }
