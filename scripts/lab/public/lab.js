@@ -68,7 +68,7 @@ function chapterChanged(chapter) {
   renderSummary();
   if (chapter.generation !== state.generations.get(chapter.folder) && chapter.apis.length > 0) {
     state.generations.set(chapter.folder, chapter.generation);
-    enqueue(() => runChapter(chapter.folder));
+    enqueue(() => runChapter(chapter.folder, chapter.generation));
   }
 }
 
@@ -105,9 +105,13 @@ function chapterOf(folder) {
   return state.chapters.find((chapter) => chapter.folder === folder);
 }
 
-async function runChapter(folder) {
+/** Runs a chapter's calls in order; a newer generation of the chapter (another edit) takes over. */
+async function runChapter(folder, generation) {
   const chapter = chapterOf(folder);
-  for (const call of chapter?.calls ?? []) await runCall(folder, call.id);
+  for (const call of chapter?.calls ?? []) {
+    if (state.generations.get(folder) !== generation) return;
+    await runCall(folder, call.id);
+  }
 }
 
 async function runCall(folder, id) {
@@ -130,8 +134,10 @@ async function runCall(folder, id) {
   renderCardOf(key);
   try {
     const result = await callFrom(call.origin, pageCallRequest(call, url));
-    // The gateway reports an exchange as it answers, so it is usually here already; give it a moment.
-    await sleep(150);
+    // The gateway reports an exchange as it answers, so it is usually here already; give it a moment. One that
+    // comes later still updates the card.
+    for (let waited = 0; !state.exchanges.has(tag) && waited < 300; waited += 20) await sleep(20);
+    await sleep(20);
     state.runs.set(key, { status: 'done', tag, url, apiUrl: api.url, result });
   } catch (error) {
     state.runs.set(key, { status: 'error', tag, url, apiUrl: api.url, error: error.message });
@@ -142,7 +148,7 @@ async function runCall(folder, id) {
 function runEverything() {
   for (const chapter of state.chapters) {
     state.generations.set(chapter.folder, chapter.generation);
-    enqueue(() => runChapter(chapter.folder));
+    enqueue(() => runChapter(chapter.folder, chapter.generation));
   }
 }
 
