@@ -14,11 +14,17 @@ import { DEFAULT_ALLOWED_ORIGINS, ProxyCorsRestapiStack } from './lib/proxy-cors
 const ALLOWED_ORIGIN = DEFAULT_ALLOWED_ORIGINS[1]!;
 const OTHER_ORIGIN = 'https://not-allowed.example';
 
-/** The stack the checks run against, synthesized with its functions bundled so the local gateway can run them. */
+/**
+ * The stack the checks run against, synthesized with its functions bundled so the local gateway can run them.
+ * The region is pinned, as in the stack test, which reads this very synth (see `test/global-setup.ts`).
+ */
 export function assembly(): SynthesizedStack {
   return synthStack(
     (app) =>
-      new ProxyCorsRestapiStack(app, 'ProxyCorsRestapiStack', { stackName: 'proxy-cors-restapi-stack' }),
+      new ProxyCorsRestapiStack(app, 'ProxyCorsRestapiStack', {
+        stackName: 'proxy-cors-restapi-stack',
+        env: { region: 'us-east-1' },
+      }),
     { projectDir: fileURLToPath(new URL('.', import.meta.url)), bundling: true },
   );
 }

@@ -14,11 +14,17 @@ import { CustomCorsRestapiStack, DEFAULT_ALLOWED_ORIGINS } from './lib/custom-co
 const [FIRST_ORIGIN, SECOND_ORIGIN] = DEFAULT_ALLOWED_ORIGINS as [string, string];
 const OTHER_ORIGIN = 'https://not-allowed.example';
 
-/** The stack the checks run against, synthesized with its functions bundled so the local gateway can run them. */
+/**
+ * The stack the checks run against, synthesized with its functions bundled so the local gateway can run them.
+ * The region is pinned, as in the stack test, which reads this very synth (see `test/global-setup.ts`).
+ */
 export function assembly(): SynthesizedStack {
   return synthStack(
     (app) =>
-      new CustomCorsRestapiStack(app, 'CustomCorsRestapiStack', { stackName: 'custom-cors-restapi-stack' }),
+      new CustomCorsRestapiStack(app, 'CustomCorsRestapiStack', {
+        stackName: 'custom-cors-restapi-stack',
+        env: { region: 'us-east-1' },
+      }),
     { projectDir: fileURLToPath(new URL('.', import.meta.url)), bundling: true },
   );
 }

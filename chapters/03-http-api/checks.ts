@@ -16,11 +16,17 @@ const LISTED_ORIGIN = DEFAULT_LISTED_ORIGINS[1]!;
 const OTHER_ORIGIN = 'https://not-listed.example';
 const PAGE_ORIGIN = 'https://page.example';
 
-/** The stack the checks run against, synthesized with its functions bundled so the local gateway can run them. */
+/**
+ * The stack the checks run against, synthesized with its functions bundled so the local gateway can run them.
+ * The region is pinned, as in the stack test, which reads this very synth (see `test/global-setup.ts`).
+ */
 export function assembly(): SynthesizedStack {
   return synthStack(
     (app) =>
-      new ProxyCorsHttpapiStack(app, 'ProxyCorsHttpapiStack', { stackName: 'proxy-cors-httpapi-stack' }),
+      new ProxyCorsHttpapiStack(app, 'ProxyCorsHttpapiStack', {
+        stackName: 'proxy-cors-httpapi-stack',
+        env: { region: 'us-east-1' },
+      }),
     { projectDir: fileURLToPath(new URL('.', import.meta.url)), bundling: true },
   );
 }

@@ -14,12 +14,16 @@ import { ServiceIntegrationsStack } from './lib/service-integrations-stack.js';
 const PAGE_ORIGIN = 'http://localhost:5173';
 const JSON_BODY = { 'Content-Type': 'application/json', Origin: PAGE_ORIGIN };
 
-/** The stack the checks run against. It has no function, so nothing needs bundling. */
+/**
+ * The stack the checks run against. It has no function, so nothing needs bundling. The region is pinned, as in
+ * the stack test, which reads this very synth (see `test/global-setup.ts`).
+ */
 export function assembly(): SynthesizedStack {
   return synthStack(
     (app) =>
       new ServiceIntegrationsStack(app, 'ServiceIntegrationsStack', {
         stackName: 'service-integrations-stack',
+        env: { region: 'us-east-1' },
       }),
     { projectDir: fileURLToPath(new URL('.', import.meta.url)) },
   );

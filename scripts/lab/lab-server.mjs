@@ -1,19 +1,17 @@
 // The lab's web server: the lab page on http://localhost:3000, a small "runner" page on every origin the
-// chapters' lab.json files name (http://localhost:5173, …) that makes the calls from that origin, and a
-// server-sent-event stream of every exchange the gateways report.
+// chapters' lab.json files name (http://localhost:5173, …) that makes the calls from that origin, a
+// server-sent-event stream of every exchange the gateways report and of every change of a chapter, and the
+// lessons themselves.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createDoctorEndpoint } from './doctor-endpoint.mjs';
+import { REPO_PREFIX, readRepoFile } from './repo-files.mjs';
 
-/** The files of the lab page, served as they are. */
-const PUBLIC_FILES = {
-  '/': ['index.html', 'text/html; charset=utf-8'],
-  '/lab.js': ['lab.js', 'text/javascript; charset=utf-8'],
-  '/lab.css': ['lab.css', 'text/css; charset=utf-8'],
-  '/runner.js': ['runner.js', 'text/javascript; charset=utf-8'],
-  '/blocked-call-fix.js': ['blocked-call-fix.js', 'text/javascript; charset=utf-8'],
-};
+/** The page's own files: `/lab.js`, `/summary.js`, `/lab.css`, … from public/. */
+const PUBLIC_FILE = /^\/([a-z-]+)\.(js|css)$/;
+const TYPES = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
 /** The modules of @cors-workshop/testing the pages import: the same code the browser tests run. */
 const LIB_FILES = new Set(['page-call.js', 'explain-cors.js', 'check-lab-call.js']);
@@ -25,15 +23,27 @@ const MAX_BODY = 4096;
  * Creates the lab's server. It is not listening yet: call `listen(port)` once per origin.
  *
  * @param {object} options
- * @param {string} options.root - the repository root
+ * @param {string} options.root - the repository root, whose lessons the lab shows
  * @param {string} options.labOrigin - the lab page's origin, e.g. http://localhost:3000
  * @param {() => object | undefined} options.chapters - what /chapters.json answers; undefined while starting
  */
 export function createLabServer({ root, labOrigin, chapters }) {
-  const publicDir = join(root, 'scripts', 'lab', 'public');
-  const libDir = join(root, 'shared', 'testing', 'dist', 'lab');
+  const publicDir = fileURLToPath(new URL('./public', import.meta.url));
+  // The compiled modules of @cors-workshop/testing that the page imports, wherever the package is installed.
+  const libDir = join(dirname(fileURLToPath(import.meta.resolve('@cors-workshop/testing'))), 'lab');
   const streams = new Set();
   const servers = [];
+  /** The runner's configuration: who may send it calls, and where the calls may go (the APIs served now). */
+  const runnerConfig = () => {
+    const apiOrigins = (chapters()?.chapters ?? []).flatMap((chapter) =>
+      chapter.apis.map((api) => new URL(api.url).origin),
+    );
+    return JSON.stringify({ labOrigin, apiOrigins });
+  };
+  const broadcast = (name, data) => {
+    const event = `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const stream of streams) stream.write(event);
+  };
 
   const doctor = createDoctorEndpoint({ root, chapters });
 
@@ -43,10 +53,24 @@ export function createLabServer({ root, labOrigin, chapters }) {
       void doctor.handle(url, response);
       return;
     }
-    const host = request.headers.host ?? '';
-    if (url.pathname === '/' && `http://${host}` !== labOrigin) {
+    const onLab = `http://${request.headers.host ?? ''}` === labOrigin;
+    if (url.pathname === '/' && !onLab) {
       // The runner frames only talk to the lab's own origin: send 127.0.0.1:3000 and friends there.
       response.writeHead(302, { Location: `${labOrigin}/` }).end();
+      return;
+    }
+    if (url.pathname === '/') {
+      sendFile(response, join(publicDir, 'index.html'), 'text/html; charset=utf-8');
+      return;
+    }
+    if (url.pathname.startsWith(REPO_PREFIX)) {
+      // The lessons, on the lab's own origin only (not on the page origins, nor under another host name).
+      const file = onLab
+        ? readRepoFile(root, url.pathname)
+        : { status: 404, type: 'text/plain; charset=utf-8', body: 'Not found\n' };
+      response
+        .writeHead(file.status, { 'Content-Type': file.type, 'Cache-Control': 'no-store' })
+        .end(file.body);
       return;
     }
     if (url.pathname === '/chapters.json') {
@@ -69,15 +93,14 @@ export function createLabServer({ root, labOrigin, chapters }) {
       request.once('close', () => streams.delete(response));
       return;
     }
+    if (url.pathname === '/runner-config.json') {
+      sendText(response, 200, 'application/json; charset=utf-8', runnerConfig());
+      return;
+    }
     if (url.pathname === '/runner.html') {
-      const apiOrigins = (chapters()?.chapters ?? []).flatMap((chapter) =>
-        chapter.apis.map((api) => new URL(api.url).origin),
-      );
-      // The page's configuration: who may send it calls, and where the calls may go.
-      const config = JSON.stringify({ labOrigin, apiOrigins }).replaceAll('<', '\\u003c');
       const html = readFileSync(join(publicDir, 'runner.html'), 'utf8').replace(
         /(<script type="application\/json" id="config">)[^<]*(<\/script>)/,
-        `$1${config}$2`,
+        `$1${runnerConfig().replaceAll('<', '\\u003c')}$2`,
       );
       response.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
@@ -92,9 +115,9 @@ export function createLabServer({ root, labOrigin, chapters }) {
       sendFile(response, join(libDir, url.pathname.slice(5)), 'text/javascript; charset=utf-8');
       return;
     }
-    const file = PUBLIC_FILES[url.pathname];
-    if (file !== undefined) {
-      sendFile(response, join(publicDir, file[0]), file[1]);
+    const file = PUBLIC_FILE.exec(url.pathname);
+    if (file !== null) {
+      sendFile(response, join(publicDir, `${file[1]}.${file[2]}`), TYPES[file[2]]);
       return;
     }
     if (url.pathname === '/favicon.ico') {
@@ -105,7 +128,10 @@ export function createLabServer({ root, labOrigin, chapters }) {
   };
 
   return {
-    /** Listens on 127.0.0.1:port; rejects with the listen error (EADDRINUSE when the port is taken). */
+    /**
+     * Listens on 127.0.0.1:port (0: a free one); rejects with the listen error (EADDRINUSE when taken).
+     * @returns {Promise<number>} the port
+     */
     listen(port) {
       const server = createServer(handle);
       return new Promise((resolve, reject) => {
@@ -113,13 +139,16 @@ export function createLabServer({ root, labOrigin, chapters }) {
         server.listen(port, '127.0.0.1', () => {
           server.off('error', reject);
           servers.push(server);
-          resolve(port);
+          resolve(server.address().port);
         });
       });
     },
 
-    /** Sends one gateway exchange, labelled with its chapter, to every open lab page. */
-    publish(chapter, exchange) {
+    /**
+     * Sends one gateway exchange, labelled with its chapter, to every open lab page, with the pipeline
+     * stages the gateway logged for it (the rendered templates, the function's own headers).
+     */
+    publish(chapter, exchange, stages = {}) {
       doctor.record(exchange);
       if (streams.size === 0) return;
       const trimmed = {
@@ -127,9 +156,20 @@ export function createLabServer({ root, labOrigin, chapters }) {
         chapter,
         request: { ...exchange.request, body: cut(exchange.request.body) },
         response: { ...exchange.response, body: cut(exchange.response.body) },
+        stages: {
+          ...stages,
+          ...(stages.requestTemplate === undefined ? {} : { requestTemplate: cut(stages.requestTemplate) }),
+          ...(stages.responseTemplate === undefined
+            ? {}
+            : { responseTemplate: cut(stages.responseTemplate) }),
+        },
       };
-      const event = `event: exchange\ndata: ${JSON.stringify(trimmed)}\n\n`;
-      for (const stream of streams) stream.write(event);
+      broadcast('exchange', trimmed);
+    },
+
+    /** Tells every open lab page that a chapter changed: reloaded, refused, failing, synthesizing. */
+    publishChapter(chapter) {
+      broadcast('chapter', chapter);
     },
 
     /** Ends the event streams and closes every listener. */

@@ -1,12 +1,11 @@
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { assembly } from '../checks.js';
 import { DEFAULT_ALLOWED_ORIGINS } from '../lib/proxy-cors-restapi-stack.js';
 
 const it = gatewayTest({
-  source: assembly,
+  source: sharedAssembly,
   logger: silentLogger,
 });
 

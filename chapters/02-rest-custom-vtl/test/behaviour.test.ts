@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { GatewayConfigError, silentLogger, startGateway } from '@cors-workshop/gateway';
-import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly, synthStack } from '@cors-workshop/testing';
 import { Stack } from 'aws-cdk-lib';
 import { LambdaIntegration, MockIntegration, PassthroughBehavior, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -27,7 +27,7 @@ function synthesize(props: CustomCorsRestapiStackProps = {}, bundling = true) {
 }
 
 /** The stack as deployed. */
-const it = gatewayTest({ source: () => synthesize(), logger: silentLogger });
+const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 /** The stack before the fix of the 400: the integration response maps no CORS header. */
 const itWithoutMappedErrorCors = gatewayTest({
   source: () => synthesize({ corsOnMappedErrors: false }),

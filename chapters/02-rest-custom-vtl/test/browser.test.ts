@@ -4,8 +4,10 @@ import {
   type BrowserLab,
   browserTest,
   checkLabCall,
+  expectLabCall,
   labOrigins,
   readLabSpec,
+  sharedAssembly,
   synthStack,
 } from '@cors-workshop/testing';
 import { describe, expect } from 'vitest';
@@ -30,7 +32,7 @@ function synthesize(props: CustomCorsRestapiStackProps = {}) {
   );
 }
 
-const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+const it = browserTest({ source: sharedAssembly, origins: labOrigins([spec]), logger: silentLogger });
 
 /** Runs every call of the lab and returns, by call ID, the mismatches of the calls that went wrong. */
 async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {
@@ -44,11 +46,7 @@ async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly st
 
 describe("Chromium's verdict on every call of the lab (lab.json)", () => {
   it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab }) => {
-    const run = await lab.run(call);
-
-    expect(run.result.verdict).toBe(call.expect.verdict);
-    expect(run.consoleReason !== undefined).toBe(call.expect.verdict === 'blocked');
-    expect(checkLabCall(call, run).mismatches).toEqual([]);
+    expectLabCall(call, await lab.run(call));
   });
 });
 

@@ -1,13 +1,12 @@
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { assembly } from '../checks.js';
 import { CLAIMED_ORIGIN } from '../handlers/own-cors.js';
 import { DEFAULT_LISTED_ORIGINS } from '../lib/proxy-cors-httpapi-stack.js';
 
 const it = gatewayTest({
-  source: assembly,
+  source: sharedAssembly,
   logger: silentLogger,
 });
 

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { type CloudFormationResource, renderExpectedTemplate, synthStack } from '@cors-workshop/testing';
+import {
+  type CloudFormationResource,
+  renderExpectedTemplate,
+  sharedTemplate,
+  synthStack,
+} from '@cors-workshop/testing';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -13,16 +18,10 @@ import {
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
-// The region is pinned so that the template is the same on every machine (the Lambda permissions name it).
-const synth = synthStack(
-  (app) =>
-    new ProxyCorsHttpapiStack(app, 'ProxyCorsHttpapiStack', {
-      stackName: 'proxy-cors-httpapi-stack',
-      env: { region: 'us-east-1' },
-    }),
-  { projectDir },
-);
-synth.dispose();
+// The template of the synth every test file of the chapter shares (test/global-setup.ts, the `assembly` of
+// checks.ts). Its region is pinned so that the template is the same on every machine (the Lambda
+// permissions name it).
+const synth = { template: sharedTemplate() };
 
 const template = Template.fromJSON(synth.template);
 const resources = synth.template.Resources ?? {};

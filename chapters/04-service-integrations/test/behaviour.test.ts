@@ -1,9 +1,8 @@
 import { createServer } from 'node:net';
 import { silentLogger, startGateway } from '@cors-workshop/gateway';
-import { gatewayTest } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect, it as plainIt } from 'vitest';
-import { assembly } from '../checks.js';
 
 const REST_API = 'ItemsRestApi10ACB999';
 const HTTP_API = 'EventsHttpApiA4975F19';
@@ -11,7 +10,7 @@ const PAGE_ORIGIN = 'http://localhost:5173';
 const JSON_FROM_PAGE = { 'content-type': 'application/json', origin: PAGE_ORIGIN };
 
 /** The stack, with DynamoDB and Kinesis on the gateway's embedded backends. */
-const it = gatewayTest({ source: assembly, logger: silentLogger });
+const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 
 async function exchange(
   url: string,
@@ -180,8 +179,7 @@ async function kinesis(endpoint: string, action: string, input: unknown): Promis
 
 describe('what the HTTP API put in the stream', () => {
   plainIt('is there for a consumer to read, the body as data and the itemId as partition key', async () => {
-    const synthesized = assembly();
-    const gateway = await startGateway({ source: synthesized.assemblyDir, port: 0, logger: silentLogger });
+    const gateway = await startGateway({ source: sharedAssembly(), port: 0, logger: silentLogger });
     try {
       const events = `${gateway.apis.find((api) => api.logicalId === HTTP_API)!.url}events`;
       const put = await exchange(events, 'POST', JSON_FROM_PAGE, '{"itemId":"milk","type":"saved"}');
@@ -203,7 +201,6 @@ describe('what the HTTP API put in the stream', () => {
       expect(Records[0].PartitionKey).toBe('milk');
     } finally {
       await gateway.close();
-      synthesized.dispose();
     }
   });
 });
@@ -220,9 +217,8 @@ async function closedPort(): Promise<number> {
 describe('backends that are down', () => {
   plainIt('give the AWS error statuses, with CORS headers, and never stop the gateway', async () => {
     const down = `http://127.0.0.1:${await closedPort()}`;
-    const synthesized = assembly();
     const gateway = await startGateway({
-      source: synthesized.assemblyDir,
+      source: sharedAssembly(),
       port: 0,
       logger: silentLogger,
       serviceEndpoints: { dynamodb: down, kinesis: down },
@@ -251,7 +247,6 @@ describe('backends that are down', () => {
       expect(preflight.status).toBe(204);
     } finally {
       await gateway.close();
-      synthesized.dispose();
     }
   });
 });

@@ -4,9 +4,11 @@ import {
   type BrowserLab,
   browserTest,
   checkLabCall,
+  expectLabCall,
   type LabCall,
   labOrigins,
   readLabSpec,
+  sharedAssembly,
   synthStack,
 } from '@cors-workshop/testing';
 import type { CfnGatewayResponse, CfnMethod } from 'aws-cdk-lib/aws-apigateway';
@@ -44,7 +46,7 @@ function labCall(id: string): LabCall {
   return call;
 }
 
-const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+const it = browserTest({ source: sharedAssembly, origins: labOrigins([spec]), logger: silentLogger });
 
 /** Runs every call of the lab, in order; returns, by call ID, the mismatches of the calls that went wrong. */
 async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {
@@ -59,11 +61,7 @@ async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly st
 // The calls run in the order of lab.json against one gateway, so GET /items reads what POST /items wrote.
 describe("Chromium's verdict on every call of the lab (lab.json)", () => {
   it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab }) => {
-    const run = await lab.run(call);
-
-    expect(run.result.verdict).toBe(call.expect.verdict);
-    expect(run.consoleReason !== undefined).toBe(call.expect.verdict === 'blocked');
-    expect(checkLabCall(call, run).mismatches).toEqual([]);
+    expectLabCall(call, await lab.run(call));
   });
 });
 

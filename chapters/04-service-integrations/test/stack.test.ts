@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { type CloudFormationResource, renderExpectedTemplate, synthStack } from '@cors-workshop/testing';
+import { type CloudFormationResource, renderExpectedTemplate, sharedTemplate } from '@cors-workshop/testing';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,24 +6,12 @@ import {
   REFUSED_RESPONSE_TEMPLATE,
   SAVED_RESPONSE_TEMPLATE,
 } from '../lib/item-templates.js';
-import {
-  CLIENT_ERROR_PATTERN,
-  ServiceIntegrationsStack,
-  SUCCESS_PATTERN,
-} from '../lib/service-integrations-stack.js';
+import { CLIENT_ERROR_PATTERN, SUCCESS_PATTERN } from '../lib/service-integrations-stack.js';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
-
-// The region is pinned so that the template is the same on every machine (the integration URIs name it).
-const synth = synthStack(
-  (app) =>
-    new ServiceIntegrationsStack(app, 'ServiceIntegrationsStack', {
-      stackName: 'service-integrations-stack',
-      env: { region: 'us-east-1' },
-    }),
-  { projectDir },
-);
-synth.dispose();
+// The template of the synth every test file of the chapter shares (test/global-setup.ts, the `assembly` of
+// checks.ts). Its region is pinned so that the template is the same on every machine (the integration URIs
+// name it).
+const synth = { template: sharedTemplate() };
 
 const template = Template.fromJSON(synth.template);
 const resources = synth.template.Resources ?? {};

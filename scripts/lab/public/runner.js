@@ -2,7 +2,17 @@
 // the lab page sends it, from this origin, and answers with what the page could see.
 import { callFromPage } from '/lib/page-call.js';
 
-const { labOrigin, apiOrigins } = JSON.parse(document.getElementById('config').textContent);
+const { labOrigin } = JSON.parse(document.getElementById('config').textContent);
+let { apiOrigins } = JSON.parse(document.getElementById('config').textContent);
+
+/** Whether the workshop serves an API on `origin`; asks the lab again for an origin it did not know. */
+async function isWorkshopApi(origin) {
+  if (apiOrigins.includes(origin)) return true;
+  // A chapter served after this page loaded (fixed by an edit, say) has a new port.
+  const response = await fetch('/runner-config.json', { cache: 'no-store' });
+  ({ apiOrigins } = await response.json());
+  return apiOrigins.includes(origin);
+}
 
 window.addEventListener('message', async (event) => {
   if (event.origin !== labOrigin || event.source !== window.parent) return;
@@ -13,7 +23,7 @@ window.addEventListener('message', async (event) => {
   } catch {
     target = undefined;
   }
-  if (!apiOrigins.includes(target)) {
+  if (target === undefined || !(await isWorkshopApi(target))) {
     window.parent.postMessage(
       { id, error: `the runner only calls the workshop's APIs, not ${request?.url}` },
       labOrigin,

@@ -5,6 +5,7 @@
  * @module
  */
 import { parseArgs } from 'node:util';
+import { staleAssemblyWarning } from './assembly/stale-assembly.js';
 import { GatewayConfigError } from './errors.js';
 import { HttpEndpointError, parseHttpEndpointFlag } from './http-backends/http-endpoints.js';
 import { ServiceEndpointError } from './services/service-endpoint-error.js';
@@ -82,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const startedAt = performance.now();
+  const stale = staleAssemblyWarning(source);
+  if (stale) process.stderr.write(`cors-gateway: warning: ${stale}\n`);
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     const serviceEndpoints: Record<string, string> = {};

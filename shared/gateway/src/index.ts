@@ -4,6 +4,7 @@
  * backends — and refuses what AWS would refuse at deploy time.
  * @module
  */
+export { findStaleAssembly, type StaleAssembly, staleAssemblyWarning } from './assembly/stale-assembly.js';
 export { GatewayConfigError } from './errors.js';
 export type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 export { HttpEndpointError, type HttpEndpoints } from './http-backends/http-endpoints.js';

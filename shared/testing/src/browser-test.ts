@@ -41,20 +41,20 @@ export interface BrowserTestOptions extends ServeAssemblyOptions {
  * server for `options.origins`, a headless Chromium (see `launchChromium`) and the local gateway on
  * `options.source`; all of them stop after the file's last test.
  *
- * Chromium must be installed (`sudo apt-get install -y chromium`); without it the tests fail with that
- * command in the message.
+ * Chromium or Google Chrome must be installed (see `findChromium`; `CHROME_PATH` names another one); without
+ * it the tests fail with the platform's install command in the message.
  *
  * @param options - the assembly to serve, the gateway's options, and the origins of the calls
  * @example
  * ```ts
  * const spec = readLabSpec(new URL('../lab.json', import.meta.url));
  * const it = browserTest({
- *   source: () => synthStack(build, { projectDir, bundling: true }),
+ *   source: sharedAssembly,
  *   origins: labOrigins([spec]),
  * });
  *
  * it.for(spec.calls)('$title', async (call, { lab }) => {
- *   expect(checkLabCall(call, await lab.run(call)).mismatches).toEqual([]);
+ *   expectLabCall(call, await lab.run(call));
  * });
  * ```
  * @see https://vitest.dev/guide/test-context#fixture-scope

@@ -1,17 +1,17 @@
 /**
- * Launches the system's Chromium, headless, through `playwright-core`. The workshop never downloads a
- * browser: it uses the one the distribution installs.
+ * Launches the system's Chromium (or Google Chrome), headless, through `playwright-core`. The workshop never
+ * downloads a browser: it uses the one installed on the machine, or the one `CHROME_PATH` names.
  *
  * @module
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-
-/** Where Chromium is looked for, in order: Debian's package, then Ubuntu's older name for it. */
-export const CHROMIUM_PATHS: readonly string[] = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-/** The command that installs Chromium on Debian or Ubuntu. */
-export const CHROMIUM_INSTALL_COMMAND = 'sudo apt-get install -y chromium';
+import type { Browser } from 'playwright-core';
+import {
+  CHROME_PATH_VARIABLE,
+  chromiumInstallHint,
+  chromiumPaths,
+  type PathEnvironment,
+} from './chromium-paths.js';
 
 /**
  * The flags every launch passes: headless, no sandbox (containers and CI run as root), no GPU, and nothing
@@ -35,18 +35,55 @@ export class ChromiumNotFoundError extends Error {
   override readonly name = 'ChromiumNotFoundError';
 }
 
+/** Options of {@link findChromium}. */
+export interface FindChromiumOptions {
+  /**
+   * The platform whose paths are tried.
+   * @default process.platform
+   */
+  readonly platform?: string;
+  /**
+   * The environment: `CHROME_PATH` overrides the paths, the others place them (see `chromiumPaths`).
+   * @default process.env
+   */
+  readonly env?: PathEnvironment;
+  /**
+   * The paths to try, in order, when `CHROME_PATH` is not set.
+   * @default - chromiumPaths(platform, env)
+   */
+  readonly candidates?: readonly string[];
+}
+
 /**
- * The path of the installed Chromium.
- * @param candidates - the paths to try, in order
- * @default candidates CHROMIUM_PATHS
- * @throws ChromiumNotFoundError naming the paths tried and the install command
+ * The path of the browser the checks run: `$CHROME_PATH` when it is set, else the first of the platform's
+ * usual Chromium and Google Chrome paths that exists.
+ *
+ * @param options - the platform, the environment and the paths to try
+ * @returns the executable's path
+ * @throws ChromiumNotFoundError when `CHROME_PATH` names no file, or no candidate exists; the message names
+ *   the paths tried and how to install Chromium on the platform
+ * @example
+ * ```ts
+ * findChromium(); // '/usr/bin/chromium' on Debian
+ * findChromium({ env: { CHROME_PATH: '/opt/chrome/chrome' } }); // '/opt/chrome/chrome'
+ * ```
  */
-export function findChromium(candidates: readonly string[] = CHROMIUM_PATHS): string {
+export function findChromium(options: FindChromiumOptions = {}): string {
+  const platform = options.platform ?? process.platform;
+  const env = options.env ?? process.env;
+  const hint = `install it with: ${chromiumInstallHint(platform)}; or set ${CHROME_PATH_VARIABLE} to a Chromium or Chrome executable`;
+  const override = env[CHROME_PATH_VARIABLE];
+  if (override !== undefined && override !== '') {
+    if (existsSync(override)) return override;
+    throw new ChromiumNotFoundError(
+      `${CHROME_PATH_VARIABLE} is set to ${override}, which does not exist. The browser checks need Chromium; ${hint}`,
+    );
+  }
+  const candidates = options.candidates ?? chromiumPaths(platform, env);
   const found = candidates.find((path) => existsSync(path));
   if (found === undefined) {
     throw new ChromiumNotFoundError(
-      `Chromium was not found at ${candidates.join(' or ')}. The browser checks need it; install it with: ` +
-        CHROMIUM_INSTALL_COMMAND,
+      `Chromium was not found at ${candidates.join(', ')}. The browser checks need it; ${hint}`,
     );
   }
   return found;
@@ -56,7 +93,7 @@ export function findChromium(candidates: readonly string[] = CHROMIUM_PATHS): st
 export interface LaunchChromiumOptions {
   /**
    * The Chromium binary.
-   * @default - the first of CHROMIUM_PATHS that exists
+   * @default - findChromium(): `$CHROME_PATH`, else the first of the platform's usual paths that exists
    */
   readonly executablePath?: string;
   /**
@@ -79,7 +116,7 @@ export interface LaunchChromiumOptions {
  *
  * @param options - the binary, host redirections and the launch timeout
  * @returns the browser; close it with `browser.close()`, which also removes the profile
- * @throws ChromiumNotFoundError with the install command when Chromium is not installed
+ * @throws ChromiumNotFoundError with the platform's install command when no browser is found
  * @example
  * ```ts
  * const browser = await launchChromium({ hostMap: { 'localhost:5173': `127.0.0.1:${port}` } });
@@ -94,6 +131,8 @@ export interface LaunchChromiumOptions {
 export async function launchChromium(options: LaunchChromiumOptions = {}): Promise<Browser> {
   const executablePath = options.executablePath ?? findChromium();
   const rules = Object.entries(options.hostMap ?? {}).map(([from, to]) => `MAP ${from} ${to}`);
+  // Loaded on first launch: half a second that a process which never opens a browser does not pay.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath,
     headless: true,

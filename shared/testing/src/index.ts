@@ -7,9 +7,8 @@
  */
 export {
   CHROMIUM_ARGS,
-  CHROMIUM_INSTALL_COMMAND,
-  CHROMIUM_PATHS,
   ChromiumNotFoundError,
+  type FindChromiumOptions,
   findChromium,
   type LaunchChromiumOptions,
   launchChromium,
@@ -21,11 +20,20 @@ export {
   browserTest,
 } from './browser-test.js';
 export { type CdkJson, contextFromCdkJson, readCdkJson } from './cdk-json-context.js';
+export {
+  type BrowserPlatform,
+  CHROME_PATH_VARIABLE,
+  CHROMIUM_INSTALL_HINTS,
+  chromiumInstallHint,
+  chromiumPaths,
+  type PathEnvironment,
+} from './chromium-paths.js';
 export type {
   CloudFormationOutput,
   CloudFormationResource,
   CloudFormationTemplate,
 } from './cloudformation-template.js';
+export { directEsbuildPath, withDirectEsbuild } from './direct-esbuild.js';
 export { type GatewayFixtures, gatewayTest } from './gateway-test.js';
 export { BrowserLab, type BrowserLabOptions, ExchangeLog, type LabRun } from './lab/browser-lab.js';
 export { checkLabCall, type LabCheck, type LabObservation } from './lab/check-lab-call.js';
@@ -35,6 +43,7 @@ export {
   type ExplainedExchange,
   explainCors,
 } from './lab/explain-cors.js';
+export { expectLabCall, LabCallMismatchError, labCallReport } from './lab/lab-call-report.js';
 export {
   type LabCall,
   type LabCredentials,
@@ -64,4 +73,12 @@ export {
   type ServedGateway,
   serveAssembly,
 } from './serve-assembly.js';
+export {
+  type ProvidingProject,
+  readStackTemplate,
+  SHARED_ASSEMBLY,
+  sharedAssembly,
+  sharedTemplate,
+  synthesizeOnce,
+} from './shared-assembly.js';
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';

@@ -10,6 +10,7 @@ import { App } from 'aws-cdk-lib';
 import { BUNDLING_STACKS, type CloudAssembly, DISABLE_ASSET_STAGING_CONTEXT } from 'aws-cdk-lib/cx-api';
 import { contextFromCdkJson } from './cdk-json-context.js';
 import type { CloudFormationTemplate } from './cloudformation-template.js';
+import { withDirectEsbuild } from './direct-esbuild.js';
 
 /** Options of {@link synthStack}. */
 export interface SynthStackOptions {
@@ -17,8 +18,8 @@ export interface SynthStackOptions {
   readonly projectDir: string;
 
   /**
-   * Bundle the assets for real (a `NodejsFunction` runs the local esbuild) and stage them in the assembly,
-   * so that the assembly can be served. When `false`, bundling is skipped for every stack and assets are not
+   * Bundle the assets for real (a `NodejsFunction` runs the local esbuild, directly rather than through
+   * `pnpm exec`: see `withDirectEsbuild`) and stage them in the assembly, so that the assembly can be served. When `false`, bundling is skipped for every stack and assets are not
    * staged: fast, and enough for template assertions and snapshots.
    * @default false
    */
@@ -94,8 +95,12 @@ export function synthStack(build: (app: App) => void, options: SynthStackOptions
       outdir: assemblyDir,
       context: { ...contextFromCdkJson(options.projectDir), ...skipBundling, ...options.context },
     });
-    build(app);
-    const assembly = app.synth();
+    // A NodejsFunction bundles as it is built, so the build runs with the direct esbuild as well.
+    const synth = () => {
+      build(app);
+      return app.synth();
+    };
+    const assembly = options.bundling ? withDirectEsbuild(synth) : synth();
     const stack = selectStack(assembly, options.stack);
     return {
       assemblyDir,

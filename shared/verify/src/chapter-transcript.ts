@@ -6,8 +6,9 @@
  */
 import { basename } from 'node:path';
 import type { ChapterChecks } from './chapter-checks.js';
+import { requestInLessonTerms } from './lesson-terms.js';
 import { DEFAULT_MASKS, maskExchange } from './mask-exchange.js';
-import { renderExchange, renderTranscript } from './render-transcript.js';
+import { curlCommand, renderExchange, renderTranscript } from './render-transcript.js';
 import type { CheckRun } from './run-checks.js';
 
 /**
@@ -26,13 +27,35 @@ export function chapterTranscript(chapter: ChapterChecks, runs: readonly CheckRu
   const masks = [...DEFAULT_MASKS, ...(chapter.masks ?? [])];
   const shown = runs
     .filter((run) => run.check.inTranscript ?? true)
-    .map((run) => {
-      const shownAs = chapter.apis[run.api]!.shownAs;
-      const url = run.exchange.request.url;
-      const shownUrl = url.startsWith(run.apiUrl) ? shownAs + url.slice(run.apiUrl.length) : url;
-      return renderExchange(maskExchange(run.exchange, masks), shownUrl);
-    });
+    .map((run) => renderExchange(maskExchange(run.exchange, masks), shownUrl(chapter, run)));
   return renderTranscript(shown);
+}
+
+/**
+ * The lesson's name of each request a transcript shows (`` `GET /greeting` ``), by the `curl` command line
+ * the transcript prints for it, so that a drifted transcript can be told in the lesson's terms.
+ *
+ * @param chapter - the chapter's checks (for the shown URLs)
+ * @param runs - the result of `runChecks` for those checks
+ * @returns the names, by command line without the `$ ` prompt
+ */
+export function transcriptRequestNames(
+  chapter: ChapterChecks,
+  runs: readonly CheckRun[],
+): Map<string, string> {
+  return new Map(
+    runs.map((run) => [
+      curlCommand(run.exchange.request, shownUrl(chapter, run)),
+      requestInLessonTerms(run.check.request),
+    ]),
+  );
+}
+
+/** The URL the transcript shows for a run: the API's `shownAs` base in place of the run's. */
+function shownUrl(chapter: ChapterChecks, run: CheckRun): string {
+  const shownAs = chapter.apis[run.api]!.shownAs;
+  const url = run.exchange.request.url;
+  return url.startsWith(run.apiUrl) ? shownAs + url.slice(run.apiUrl.length) : url;
 }
 
 /**
@@ -46,12 +69,15 @@ export function regenerateCommand(chapterDir: string): string {
 }
 
 /**
- * What a test says when a README's transcript differs from a fresh run: that it is stale, and the command
- * that rewrites it.
+ * The hint that closes a drifted transcript's report: where the transcript is rewritten once the lesson is
+ * meant to say the new thing.
  *
  * @param chapterDir - the chapter's folder
- * @returns e.g. ``README transcript is stale: run `pnpm --filter ./chapters/01-rest-proxy run transcripts` ``
+ * @returns e.g. ``If the lesson should now show this, `pnpm --filter ./chapters/01-rest-proxy run transcripts` rewrites …``
  */
 export function staleTranscriptMessage(chapterDir: string): string {
-  return `README transcript is stale: run \`${regenerateCommand(chapterDir)}\``;
+  return (
+    `If the lesson should now show this, \`${regenerateCommand(chapterDir)}\` rewrites the README's ` +
+    'transcript; then read the prose around it again, which may say the old thing'
+  );
 }

@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChapterChecks } from './chapter-checks.js';
-import { chapterTranscript, staleTranscriptMessage } from './chapter-transcript.js';
+import { chapterTranscript, staleTranscriptMessage, transcriptRequestNames } from './chapter-transcript.js';
 import { readTranscript } from './readme-transcript.js';
 import { type CheckRun, describeFailures, runChecks } from './run-checks.js';
+import { describeTranscriptDrift } from './transcript-drift.js';
 
 /** The name of the suite {@link describeChapterTranscript} declares. */
 export const CHAPTER_TRANSCRIPT_SUITE = 'checks.ts: the claims the README transcript shows';
@@ -60,10 +61,12 @@ export interface ChapterTranscriptOptions {
  * Declares a chapter's transcript suite, {@link CHAPTER_TRANSCRIPT_SUITE}, with two tests sharing one run of
  * the checks against the gateway of their context:
  *
- * - `holds every claim against the local gateway`: fails, listing {@link describeFailures}, when an answer
- *   misses what its check expects;
- * - `matches the README transcript with a fresh run`: fails with {@link staleTranscriptMessage} when the
- *   README's transcript block differs from {@link chapterTranscript} of that run.
+ * - `holds every claim against the local gateway`: fails, listing {@link describeFailures} (what each request
+ *   gets now, in the lesson's terms, and the claim it breaks), when an answer misses what its check expects;
+ * - `matches the README transcript with a fresh run`: when the README's transcript block differs from
+ *   {@link chapterTranscript} of that run, fails listing the claims that no longer hold or, when they all
+ *   hold, what a reader of the README would now see differently ({@link describeTranscriptDrift}), then
+ *   {@link staleTranscriptMessage}.
  *
  * vitest's `describe` and `it` are passed in, and `expect` comes from each test's context, so that this
  * package needs no test runner when a script such as `scripts/transcripts.mjs` loads it.
@@ -73,15 +76,15 @@ export interface ChapterTranscriptOptions {
  * @example
  * ```ts
  * import { silentLogger } from '@cors-workshop/gateway';
- * import { gatewayTest } from '@cors-workshop/testing';
+ * import { gatewayTest, sharedAssembly } from '@cors-workshop/testing';
  * import { describeChapterTranscript } from '@cors-workshop/verify';
  * import { describe } from 'vitest';
- * import { assembly, checks } from '../checks.js';
+ * import { checks } from '../checks.js';
  *
  * describeChapterTranscript(checks, {
  *   chapterDir: new URL('..', import.meta.url),
  *   describe,
- *   it: gatewayTest({ source: assembly, logger: silentLogger }),
+ *   it: gatewayTest({ source: sharedAssembly, logger: silentLogger }),
  * });
  * ```
  * @see https://vitest.dev/guide/test-context#test-extend
@@ -101,14 +104,45 @@ export function describeChapterTranscript(checks: ChapterChecks, options: Chapte
   // vitest reads which fixtures a test uses from the destructuring pattern of its first parameter.
   describe(CHAPTER_TRANSCRIPT_SUITE, () => {
     it('holds every claim against the local gateway', async ({ gateway, expect }) => {
-      expect(describeFailures(await checksRun(gateway))).toEqual([]);
+      const failures = describeFailures(await checksRun(gateway));
+      if (failures.length > 0) {
+        throw new Error(report("The lesson's claims that no longer hold:", failures, CLAIMS_HINT));
+      }
+
+      expect(failures).toEqual([]);
     });
 
     it('matches the README transcript with a fresh run', async ({ gateway, expect }) => {
+      const runs = await checksRun(gateway);
       const committed = readTranscript(readFileSync(join(chapterDir, 'README.md'), 'utf8'));
-      const fresh = chapterTranscript(checks, await checksRun(gateway));
+      const fresh = chapterTranscript(checks, runs);
+      const failures = describeFailures(runs);
+      if (failures.length > 0) {
+        throw new Error(
+          report("README.md's transcript shows claims that no longer hold:", failures, CLAIMS_HINT),
+        );
+      }
+      const drift = describeTranscriptDrift(committed, fresh, transcriptRequestNames(checks, runs));
+      if (drift.length > 0) {
+        throw new Error(
+          report(
+            "README.md's transcript no longer matches the chapter:",
+            drift,
+            staleTranscriptMessage(chapterDir),
+          ),
+        );
+      }
 
-      expect(fresh, staleTranscriptMessage(chapterDir)).toBe(committed);
+      expect(fresh).toBe(committed);
     });
   });
+}
+
+/** What to do about a claim that no longer holds. */
+const CLAIMS_HINT =
+  "Either a change to the chapter broke what its lesson teaches, or the lesson now teaches something else: then change the claim in checks.ts, and the README's prose with it";
+
+/** A failure report: the heading, one line per item, and an optional closing hint. */
+function report(heading: string, items: readonly string[], hint?: string): string {
+  return [heading, ...items.map((item) => `  - ${item}`), ...(hint === undefined ? [] : [hint])].join('\n');
 }

@@ -27,7 +27,12 @@ export {
   type HeaderExpectation,
   type TranscriptMask,
 } from './chapter-checks.js';
-export { chapterTranscript, regenerateCommand, staleTranscriptMessage } from './chapter-transcript.js';
+export {
+  chapterTranscript,
+  regenerateCommand,
+  staleTranscriptMessage,
+  transcriptRequestNames,
+} from './chapter-transcript.js';
 export {
   CHAPTER_TRANSCRIPT_SUITE,
   type ChapterTranscriptOptions,
@@ -35,6 +40,7 @@ export {
   type TranscriptTestContext,
 } from './describe-chapter-transcript.js';
 export { evaluateResponse } from './evaluate-response.js';
+export { headerInLessonTerms, requestInLessonTerms } from './lesson-terms.js';
 export { DEFAULT_MASKS, maskExchange } from './mask-exchange.js';
 export { readTranscript, replaceTranscript, TRANSCRIPT_END, TRANSCRIPT_START } from './readme-transcript.js';
 export {
@@ -47,3 +53,4 @@ export {
 export { curlCommand, renderExchange, renderTranscript } from './render-transcript.js';
 export { type CheckRun, describeFailures, type InvokeUrlOf, runChecks } from './run-checks.js';
 export { type OutgoingRequest, sendRequest } from './send-request.js';
+export { describeTranscriptDrift } from './transcript-drift.js';

@@ -5,6 +5,7 @@
  */
 import type { ChapterChecks, Check } from './chapter-checks.js';
 import { evaluateResponse } from './evaluate-response.js';
+import { requestInLessonTerms } from './lesson-terms.js';
 import type { RecordedExchange } from './recorded-exchange.js';
 import { sendRequest } from './send-request.js';
 
@@ -24,7 +25,10 @@ export interface CheckRun {
   readonly apiUrl: string;
   /** The exchange, unmasked. */
   readonly exchange: RecordedExchange;
-  /** One sentence per expectation the response missed; empty when the claim holds. */
+  /**
+   * One sentence per expectation the response missed, in the lesson's terms (`` `GET /` no longer carries
+   * `Access-Control-Allow-Origin` ``); empty when the claim holds.
+   */
   readonly failures: readonly string[];
 }
 
@@ -52,27 +56,27 @@ export async function runChecks(chapter: ChapterChecks, urlOf: InvokeUrlOf): Pro
       ...(check.request.headers === undefined ? {} : { headers: check.request.headers }),
       ...(check.request.body === undefined ? {} : { body: check.request.body }),
     });
-    runs.push({ check, api, apiUrl, exchange, failures: evaluateResponse(check.expect, exchange.response) });
+    const failures = evaluateResponse(check.expect, exchange.response, requestInLessonTerms(check.request));
+    runs.push({ check, api, apiUrl, exchange, failures });
   }
   return runs;
 }
 
 /**
- * The failed claims of a run, one line each: the claim, the request, and what was wrong.
+ * The claims of the lesson that no longer hold, one line per thing that changed: what the request gets now,
+ * in the lesson's terms, and the claim it breaks.
  *
  * @param runs - the result of {@link runChecks}
  * @returns the lines; empty when every claim holds
  * @example
  * ```ts
  * describeFailures(runs);
- * // ["the preflight is answered by API Gateway (OPTIONS /prod/): status: expected 204, got 403"]
+ * // ["`GET /` no longer carries `Access-Control-Allow-Origin` (the lesson shows
+ * //   `Access-Control-Allow-Origin: *`), so the lesson's claim “GET / is readable from any page” no longer holds"]
  * ```
  */
 export function describeFailures(runs: readonly CheckRun[]): string[] {
-  return runs.flatMap(({ check, exchange, failures }) => {
-    const { pathname, search } = new URL(exchange.request.url);
-    return failures.map(
-      (failure) => `${check.claim} (${exchange.request.method} ${pathname}${search}): ${failure}`,
-    );
-  });
+  return runs.flatMap(({ check, failures }) =>
+    failures.map((failure) => `${failure}, so the lesson's claim “${check.claim}” no longer holds`),
+  );
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defineChecks } from '../src/chapter-checks.js';
-import { chapterTranscript, regenerateCommand, staleTranscriptMessage } from '../src/chapter-transcript.js';
+import {
+  chapterTranscript,
+  regenerateCommand,
+  staleTranscriptMessage,
+  transcriptRequestNames,
+} from '../src/chapter-transcript.js';
 import type { CheckRun } from '../src/run-checks.js';
 
 const checks = defineChecks({
@@ -58,10 +63,21 @@ describe('chapterTranscript', () => {
   });
 });
 
+describe('transcriptRequestNames', () => {
+  it("maps each transcript command to the request's name in the lesson", () => {
+    const names = transcriptRequestNames(checks, runOn(40123, 'id-1'));
+
+    expect([...names.entries()][0]).toEqual([
+      'curl -i http://127.0.0.1:3001/prod/greeting',
+      '`GET /greeting`',
+    ]);
+  });
+});
+
 describe('staleTranscriptMessage', () => {
-  it('says the transcript is stale and how to regenerate it', () => {
+  it('says how to rewrite the transcript once the lesson is meant to show the change', () => {
     expect(staleTranscriptMessage('/repo/chapters/01-rest-proxy/')).toBe(
-      'README transcript is stale: run `pnpm --filter ./chapters/01-rest-proxy run transcripts`',
+      "If the lesson should now show this, `pnpm --filter ./chapters/01-rest-proxy run transcripts` rewrites the README's transcript; then read the prose around it again, which may say the old thing",
     );
   });
 

@@ -102,22 +102,36 @@ describe('describeChapterTranscript', () => {
   it('fails the claims test with each claim the gateway misses', async () => {
     const { test } = declare(missing, chapterFolder('05-missing', ''));
 
-    await expect(test('holds every claim against the local gateway')).rejects.toMatchObject({
-      actual: ['the preflight answers 204 (OPTIONS /): status: expected 204, got 200'],
-      expected: [],
-    });
+    await expect(test('holds every claim against the local gateway')).rejects.toThrow(
+      "The lesson's claims that no longer hold:\n" +
+        "  - `OPTIONS /` now answers 200, where the lesson says 204, so the lesson's claim “the preflight answers 204” no longer holds\n" +
+        'Either a change to the chapter broke what its lesson teaches',
+    );
   });
 
-  it('fails with the stale message naming the chapter when the README transcript differs', async () => {
-    const stale = '```console\n$ curl -i http://127.0.0.1:3005/prod/\n```';
-    const { test } = declare(holding, pathToFileURL(`${chapterFolder('05-stale', stale)}/`));
+  it('fails the transcript test with the claims that no longer hold, before any word of rewriting', async () => {
+    const { test } = declare(missing, chapterFolder('05-broken', ''));
 
-    await expect(test('matches the README transcript with a fresh run')).rejects.toMatchObject({
-      message: expect.stringMatching(
-        /^README transcript is stale: run `pnpm --filter \.\/chapters\/05-stale run transcripts`: expected /,
-      ),
-      actual: expect.stringContaining('$ curl -i http://127.0.0.1:3005/prod/greeting'),
-      expected: stale,
-    });
+    await expect(test('matches the README transcript with a fresh run')).rejects.toThrow(
+      /^README\.md's transcript shows claims that no longer hold:\n {2}- `OPTIONS \/` now answers 200, where the lesson says 204/,
+    );
+  });
+
+  it('says what a reader of the README would now see differently, then how to rewrite it', async () => {
+    const fresh = chapterTranscript(holding, await runChecks(holding, () => server.url));
+    const readme = fresh
+      .replace('Access-Control-Allow-Origin: *', 'Access-Control-Allow-Origin: https://app.example.com')
+      .replace('$ curl -i http://127.0.0.1:3005/prod/greeting', '$ curl -i http://127.0.0.1:3005/prod/hello');
+    const { test } = declare(holding, pathToFileURL(`${chapterFolder('05-stale', readme)}/`));
+
+    await expect(test('matches the README transcript with a fresh run')).rejects.toThrow(
+      [
+        "README.md's transcript no longer matches the chapter:",
+        '  - the README shows `GET /` answered with `Access-Control-Allow-Origin: https://app.example.com`; a fresh run gets `Access-Control-Allow-Origin: *`',
+        "  - the README shows `curl -i http://127.0.0.1:3005/prod/hello`, which the chapter's checks no longer send",
+        "  - the chapter's checks send `GET /greeting`, which the README does not show",
+        "If the lesson should now show this, `pnpm --filter ./chapters/05-stale run transcripts` rewrites the README's transcript",
+      ].join('\n'),
+    );
   });
 });

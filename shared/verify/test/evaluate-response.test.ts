@@ -35,8 +35,10 @@ describe('evaluateResponse', () => {
     ).toEqual([]);
   });
 
-  it('reports a wrong status with both codes', () => {
-    expect(evaluateResponse({ status: 204 }, response)).toEqual(['status: expected 204, got 200']);
+  it('reports a wrong status with both codes, naming the request', () => {
+    expect(evaluateResponse({ status: 204 }, response, '`OPTIONS /`')).toEqual([
+      '`OPTIONS /` now answers 200, where the lesson says 204',
+    ]);
   });
 
   it('quotes the expected and the actual value of a wrong or missing header', () => {
@@ -46,8 +48,8 @@ describe('evaluateResponse', () => {
         response,
       ),
     ).toEqual([
-      "vary: expected 'Accept', got 'Origin'",
-      "access-control-max-age: expected '600', got <absent>",
+      'the request now carries `Vary: Origin`, where the lesson shows `Vary: Accept`',
+      'the request no longer carries `Access-Control-Max-Age` (the lesson shows `Access-Control-Max-Age: 600`)',
     ]);
   });
 
@@ -55,8 +57,8 @@ describe('evaluateResponse', () => {
     expect(
       evaluateResponse({ status: 200, headers: { vary: false, 'apigw-requestid': true } }, response),
     ).toEqual([
-      "vary: expected no such header, got 'Origin'",
-      'apigw-requestid: expected the header, it is absent',
+      'the request now carries `Vary: Origin`, which the lesson says it does not',
+      'the request no longer carries `Apigw-Requestid`',
     ]);
   });
 
@@ -66,12 +68,20 @@ describe('evaluateResponse', () => {
         { status: 200, headers: { 'access-control-allow-origin': { not: 'http://localhost:5173' } } },
         response,
       ),
-    ).toEqual(["access-control-allow-origin: expected anything but 'http://localhost:5173', got it"]);
+    ).toEqual([
+      'the request now carries `Access-Control-Allow-Origin: http://localhost:5173`, which the lesson says it never does',
+    ]);
   });
 
   it('reports every CORS header not expected when the CORS headers must be exact', () => {
-    expect(evaluateResponse({ status: 200, exactCorsHeaders: true }, response)).toEqual([
-      "Access-Control-Allow-Origin: expected no such header, got 'http://localhost:5173'",
+    expect(evaluateResponse({ status: 200, exactCorsHeaders: true }, response, '`GET /`')).toEqual([
+      '`GET /` now carries `Access-Control-Allow-Origin: http://localhost:5173`, a CORS header the lesson does not show',
+    ]);
+  });
+
+  it("writes a header the way the server spelled it, as the README's transcript shows it", () => {
+    expect(evaluateResponse({ status: 200, headers: { 'x-amzn-requestid': false } }, response)).toEqual([
+      'the request now carries `x-amzn-RequestId: 0e1f`, which the lesson says it does not',
     ]);
   });
 
@@ -82,8 +92,8 @@ describe('evaluateResponse', () => {
   });
 
   it('quotes both bodies when the body differs', () => {
-    expect(evaluateResponse({ status: 200, body: '{}' }, response)).toEqual([
-      `body: expected '{}', got '{"state":"ok"}'`,
+    expect(evaluateResponse({ status: 200, body: '{}' }, response, '`GET /`')).toEqual([
+      '`GET /` now answers the body `{"state":"ok"}`, where the lesson shows `{}`',
     ]);
   });
 });

@@ -59,16 +59,19 @@ describe('runChecks', () => {
   it('records what each response missed', async () => {
     const runs = await runChecks(checks, urlOf);
 
-    expect(runs.map((run) => run.failures)).toEqual([[], ['status: expected 200, got 403']]);
+    expect(runs.map((run) => run.failures)).toEqual([
+      [],
+      ['`GET /things?x=1` now answers 403, where the lesson says 200'],
+    ]);
   });
 });
 
 describe('describeFailures', () => {
-  it('names the claim, the method and the path of each failure', async () => {
+  it('says what the request gets now and which claim of the lesson that breaks', async () => {
     const runs = await runChecks(checks, urlOf);
 
     expect(describeFailures(runs)).toEqual([
-      'the second API answers 200 (GET /things?x=1): status: expected 200, got 403',
+      "`GET /things?x=1` now answers 403, where the lesson says 200, so the lesson's claim “the second API answers 200” no longer holds",
     ]);
   });
 });

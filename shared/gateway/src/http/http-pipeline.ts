@@ -226,6 +226,8 @@ export class HttpApiPipeline {
       );
       return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
     }
+    if (this.#logger.verbose)
+      this.#logger.debug(`${requestId} function headers: ${JSON.stringify(answer.headers)}`);
     const headers = this.#cors
       ? answer.headers.filter(([name]) => !name.startsWith('access-control-'))
       : answer.headers;

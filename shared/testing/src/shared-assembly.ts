@@ -1,0 +1,141 @@
+/**
+ * One synth shared by every test file of a chapter: a vitest global setup synthesizes the chapter once per
+ * run, and each test file serves the same cloud assembly instead of synthesizing (and bundling) its own.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { CloudFormationTemplate } from './cloudformation-template.js';
+import type { SynthesizedStack } from './synth-stack.js';
+
+/** The name under which {@link synthesizeOnce} provides the assembly folder to the test files. */
+export const SHARED_ASSEMBLY = 'corsWorkshopSharedAssembly';
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    /** The cloud assembly folder the chapter's global setup synthesized (see `synthesizeOnce`). */
+    corsWorkshopSharedAssembly: string;
+  }
+}
+
+/** The part of vitest's `TestProject` a global setup is given that {@link synthesizeOnce} uses. */
+export interface ProvidingProject {
+  /** Hands a value to every test file, which reads it with `inject(key)`. */
+  provide(key: typeof SHARED_ASSEMBLY, value: string): void;
+}
+
+/**
+ * A vitest global setup that synthesizes the chapter once, before any test file runs, and removes the
+ * assembly after the last. Export it as the default of the file `globalSetup` names; test files then serve
+ * {@link sharedAssembly}.
+ *
+ * @param assembly - synthesizes the chapter, e.g. the `assembly` of its `checks.ts`
+ * @returns the global setup function
+ * @example
+ * ```ts
+ * // test/global-setup.ts
+ * import { synthesizeOnce } from '@cors-workshop/testing';
+ * import { assembly } from '../checks.js';
+ *
+ * export default synthesizeOnce(assembly);
+ * ```
+ * @see https://vitest.dev/config/#globalsetup
+ */
+export function synthesizeOnce(
+  assembly: () => SynthesizedStack | Promise<SynthesizedStack>,
+): (project: ProvidingProject) => Promise<() => void> {
+  return async (project) => {
+    const synthesized = await assembly();
+    project.provide(SHARED_ASSEMBLY, synthesized.assemblyDir);
+    return () => synthesized.dispose();
+  };
+}
+
+/**
+ * The assembly folder the chapter's global setup ({@link synthesizeOnce}) synthesized, to pass as the
+ * `source` of `gatewayTest` or `browserTest`. Nothing is disposed of when a gateway on it closes: the
+ * global setup removes it after the run.
+ *
+ * @returns the folder
+ * @throws Error naming the missing setup when the vitest configuration has no such global setup
+ * @example
+ * ```ts
+ * const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
+ * ```
+ */
+export function sharedAssembly(): string {
+  const folder = inject(SHARED_ASSEMBLY);
+  if (typeof folder !== 'string' || folder === '') {
+    throw new Error(
+      'No shared assembly: the vitest configuration needs globalSetup: ["./test/global-setup.ts"], a file ' +
+        'whose default export is synthesizeOnce(assembly)',
+    );
+  }
+  return folder;
+}
+
+/** The part of a cloud assembly manifest that names the stacks' templates. */
+interface AssemblyManifest {
+  readonly artifacts?: Readonly<
+    Record<
+      string,
+      {
+        readonly type: string;
+        readonly properties?: { readonly templateFile?: string; readonly stackName?: string };
+      }
+    >
+  >;
+}
+
+/**
+ * The template of a stack of the shared assembly (see {@link sharedAssembly}), read as the synth wrote it:
+ * a stack test can check the very template the other test files serve, instead of synthesizing its own.
+ *
+ * @param stack - the stack's name or artifact ID
+ * @default stack - the only stack of the assembly
+ * @returns the template
+ * @throws Error naming the stacks when `stack` is not one of them, or when the assembly has several and
+ *   none is named
+ * @example
+ * ```ts
+ * const template = Template.fromJSON(sharedTemplate());
+ * ```
+ */
+export function sharedTemplate(stack?: string): CloudFormationTemplate {
+  return readStackTemplate(sharedAssembly(), stack);
+}
+
+/**
+ * The template of a stack of a cloud assembly folder, found through its `manifest.json`.
+ *
+ * @param folder - the assembly folder
+ * @param stack - the stack's name or artifact ID
+ * @default stack - the only stack of the assembly
+ * @throws Error naming the stacks when `stack` is not one of them, or when there are several and none is named
+ */
+export function readStackTemplate(folder: string, stack?: string): CloudFormationTemplate {
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as AssemblyManifest;
+  const stacks = Object.entries(manifest.artifacts ?? {}).filter(
+    ([, artifact]) => artifact.type === 'aws:cloudformation:stack',
+  );
+  const names = stacks
+    .map(([id, artifact]) => `"${artifact.properties?.stackName ?? id}" (${id})`)
+    .join(', ');
+  const found =
+    stack === undefined
+      ? stacks.length === 1
+        ? stacks[0]
+        : undefined
+      : stacks.find(([id, artifact]) => id === stack || artifact.properties?.stackName === stack);
+  const templateFile = found?.[1].properties?.templateFile;
+  if (templateFile === undefined) {
+    throw new Error(
+      stack === undefined
+        ? `A stack name is needed when the assembly has ${stacks.length} stacks: ${names}`
+        : `No stack "${stack}" in ${folder}; its stacks are: ${names}`,
+    );
+  }
+  return JSON.parse(readFileSync(join(folder, templateFile), 'utf8')) as CloudFormationTemplate;
+}
