@@ -39,7 +39,7 @@ export function methodResponse(
       const rendered = renderMapping(template, state.mappingInput(result.body, overrides));
       body = rendered.output;
       overrides = rendered.overrides;
-      state.logger.debug(`${state.requestId} response template output: ${body}`);
+      if (state.logger.verbose) state.logger.debug(`${state.requestId} response template output: ${body}`);
     } catch (error) {
       return state.failConfiguration(`Unable to transform response: ${(error as Error).message}`);
     }

@@ -143,18 +143,37 @@ export class RequestState {
 
   /** What a mapping template sees of this request, with `body` as `$input.body`. */
   mappingInput(body: string, overrides: MappingOverrides | undefined): MappingRequest {
-    const state = this;
-    return {
-      request: this.request,
-      body,
-      pathParameters: this.route.pathParameters,
-      get context() {
-        return state.context;
-      },
-      stageVariables: this.stage.variables,
-      overrides,
-      headers: this.headers,
-    };
+    return new StateMappingRequest(this, body, overrides);
+  }
+}
+
+/**
+ * A {@link MappingRequest} reading `$context` and the headers from its request state only when a template
+ * asks (a class, so that the lazy getters live on the prototype instead of on every request's object).
+ */
+class StateMappingRequest implements MappingRequest {
+  readonly #state: RequestState;
+  readonly request: GatewayRequest;
+  readonly pathParameters: Readonly<Record<string, string>> | null;
+  readonly stageVariables: Readonly<Record<string, string>> | null;
+
+  constructor(
+    state: RequestState,
+    readonly body: string,
+    readonly overrides: MappingOverrides | undefined,
+  ) {
+    this.#state = state;
+    this.request = state.request;
+    this.pathParameters = state.route.pathParameters;
+    this.stageVariables = state.stage.variables;
+  }
+
+  get context(): Record<string, unknown> {
+    return this.#state.context;
+  }
+
+  get headers(): ReadonlyArray<readonly [string, string]> {
+    return this.#state.headers;
   }
 }
 
