@@ -70,11 +70,7 @@ export class InputVariable implements JavaObject {
 
   /** `$input.params(name)`: the path parameter, else query parameter, else header of that exact name, else `""`. */
   param(name: string): string {
-    for (const kind of PARAMETER_KINDS) {
-      const values = this.params[kind];
-      if (Object.hasOwn(values, name)) return values[name] as string;
-    }
-    return '';
+    return paramValue(this.params, name);
   }
 
   javaMethod(name: string, args: readonly unknown[]): unknown {
@@ -120,4 +116,13 @@ export class InputVariable implements JavaObject {
     }
     return JSONPath({ path, json: this.#document as object, wrap: false, eval: 'safe' });
   }
+}
+
+/** `$input.params(name)` of `params`: the path parameter, else query parameter, else header, else `""`. */
+export function paramValue(params: MappingParams, name: string): string {
+  for (const kind of PARAMETER_KINDS) {
+    const values = params[kind];
+    if (Object.hasOwn(values, name)) return values[name] as string;
+  }
+  return '';
 }
