@@ -114,7 +114,11 @@ export class InputVariable implements JavaObject {
         );
       }
     }
-    return JSONPath({ path, json: this.#document as object, wrap: false, eval: 'safe' });
+    // Called as a function, JSONPath returns a scalar by throwing it in an Error (a stack trace per call);
+    // an instance's evaluate returns it.
+    const json = this.#document as object;
+    const query = JSONPath({ path, json, wrap: false, eval: 'safe', autostart: false });
+    return query.evaluate(path, json, undefined, undefined);
   }
 }
 
