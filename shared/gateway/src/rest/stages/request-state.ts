@@ -88,16 +88,7 @@ export class RequestState {
 
   /** What request parameter mappings read of this request. */
   parameterInput(): RequestParameterInput {
-    const state = this;
-    return {
-      request: this.request,
-      pathParameters: this.route.pathParameters,
-      get context() {
-        return state.context;
-      },
-      stageVariables: this.stage.variables,
-      headers: this.headers,
-    };
+    return new StateParameterInput(this);
   }
 
   /**
@@ -148,20 +139,17 @@ export class RequestState {
 }
 
 /**
- * A {@link MappingRequest} reading `$context` and the headers from its request state only when a template
- * asks (a class, so that the lazy getters live on the prototype instead of on every request's object).
+ * What request parameter mappings read of a request state: `$context` and the headers are built only when
+ * a mapping asks (a class, so that the lazy getters live on the prototype instead of on every request's
+ * object).
  */
-class StateMappingRequest implements MappingRequest {
+class StateParameterInput implements RequestParameterInput {
   readonly #state: RequestState;
   readonly request: GatewayRequest;
   readonly pathParameters: Readonly<Record<string, string>> | null;
   readonly stageVariables: Readonly<Record<string, string>> | null;
 
-  constructor(
-    state: RequestState,
-    readonly body: string,
-    readonly overrides: MappingOverrides | undefined,
-  ) {
+  constructor(state: RequestState) {
     this.#state = state;
     this.request = state.request;
     this.pathParameters = state.route.pathParameters;
@@ -174,6 +162,17 @@ class StateMappingRequest implements MappingRequest {
 
   get headers(): ReadonlyArray<readonly [string, string]> {
     return this.#state.headers;
+  }
+}
+
+/** What a mapping template sees of a request state: its parameters, and the body and overrides so far. */
+class StateMappingRequest extends StateParameterInput implements MappingRequest {
+  constructor(
+    state: RequestState,
+    readonly body: string,
+    readonly overrides: MappingOverrides | undefined,
+  ) {
+    super(state);
   }
 }
 
