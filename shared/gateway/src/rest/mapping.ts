@@ -1,6 +1,12 @@
 import type { GatewayRequest } from '../server/gateway-request.js';
 import { mediaType } from '../server/gateway-request.js';
-import { emptyOverrides, type MappingOverrides, type MappingTemplate } from '../vtl/index.js';
+import {
+  emptyOverrides,
+  type MappingInput,
+  type MappingOverrides,
+  type MappingParams,
+  type MappingTemplate,
+} from '../vtl/index.js';
 import { parseQuery } from './proxy-event.js';
 import type { KeyedTemplates, PassthroughBehavior } from './rest-api-model.js';
 
@@ -41,24 +47,39 @@ export function renderMapping(
 ): { output: string; overrides: MappingOverrides } {
   if (isLiteralTemplate(template))
     return { output: template.source, overrides: input.overrides ?? emptyOverrides() };
-  const header: Record<string, string> = {};
-  if (input.headers) for (const [name, value] of input.headers) header[name] = value;
-  else {
-    const raw = input.request.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
-  }
-  const result = template.render({
-    body: input.body,
-    params: {
+  const result = template.render(new RenderInput(input));
+  return { output: result.output, overrides: result.overrides };
+}
+
+/** What the engine sees of a {@link MappingRequest}; `$context` is read from it only if a render needs it. */
+class RenderInput implements MappingInput {
+  readonly #request: MappingRequest;
+  readonly body: string;
+  readonly params: MappingParams;
+  readonly stageVariables: Readonly<Record<string, string>> | null;
+  readonly overrides: MappingOverrides;
+
+  constructor(input: MappingRequest) {
+    this.#request = input;
+    const header: Record<string, string> = {};
+    if (input.headers) for (const [name, value] of input.headers) header[name] = value;
+    else {
+      const raw = input.request.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) header[raw[i]!] = raw[i + 1]!;
+    }
+    this.body = input.body;
+    this.params = {
       path: { ...input.pathParameters },
       querystring: parseQuery(input.request.rawQuery).single ?? {},
       header,
-    },
-    context: input.context,
-    stageVariables: input.stageVariables,
-    overrides: input.overrides ?? emptyOverrides(),
-  });
-  return { output: result.output, overrides: result.overrides };
+    };
+    this.stageVariables = input.stageVariables;
+    this.overrides = input.overrides ?? emptyOverrides();
+  }
+
+  get context(): Readonly<Record<string, unknown>> {
+    return this.#request.context;
+  }
 }
 
 /**

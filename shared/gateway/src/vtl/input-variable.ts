@@ -70,11 +70,7 @@ export class InputVariable implements JavaObject {
 
   /** `$input.params(name)`: the path parameter, else query parameter, else header of that exact name, else `""`. */
   param(name: string): string {
-    for (const kind of PARAMETER_KINDS) {
-      const values = this.params[kind];
-      if (Object.hasOwn(values, name)) return values[name] as string;
-    }
-    return '';
+    return paramValue(this.params, name);
   }
 
   javaMethod(name: string, args: readonly unknown[]): unknown {
@@ -118,6 +114,19 @@ export class InputVariable implements JavaObject {
         );
       }
     }
-    return JSONPath({ path, json: this.#document as object, wrap: false, eval: 'safe' });
+    // Called as a function, JSONPath returns a scalar by throwing it in an Error (a stack trace per call);
+    // an instance's evaluate returns it.
+    const json = this.#document as object;
+    const query = JSONPath({ path, json, wrap: false, eval: 'safe', autostart: false });
+    return query.evaluate(path, json, undefined, undefined);
   }
+}
+
+/** `$input.params(name)` of `params`: the path parameter, else query parameter, else header, else `""`. */
+export function paramValue(params: MappingParams, name: string): string {
+  for (const kind of PARAMETER_KINDS) {
+    const values = params[kind];
+    if (Object.hasOwn(values, name)) return values[name] as string;
+  }
+  return '';
 }

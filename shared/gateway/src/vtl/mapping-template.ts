@@ -3,7 +3,9 @@ import { buildContextVariable } from './context-variable.js';
 import { InputVariable, type MappingParams } from './input-variable.js';
 import { closeOverrides, emptyOverrides, type MappingOverrides, openOverrides } from './mapping-overrides.js';
 import { MappingTemplateRenderError } from './mapping-template-errors.js';
+import { parameterReads } from './parameter-reads.js';
 import { parseVelocity } from './parse-velocity.js';
+import { RenderMemo } from './render-memo.js';
 import { utilVariable } from './util-variable.js';
 
 /**
@@ -92,18 +94,30 @@ class VelocityTemplate implements MappingTemplate {
   /** Whether the text mentions `context` / `stageVariables`; if not, those variables are not built. */
   readonly #readsContext: boolean;
   readonly #readsStageVariables: boolean;
+  /** Set when the template depends only on a few request parameters: its results by their values. */
+  readonly #memo: RenderMemo | undefined;
 
   constructor(
     readonly source: string,
     readonly origin: string,
   ) {
-    this.#engine = new ApiGatewayVelocity(parseVelocity(source, origin), origin);
+    const tree = parseVelocity(source, origin);
+    this.#engine = new ApiGatewayVelocity(tree, origin);
     this.#readsContext = source.includes('context');
     this.#readsStageVariables = source.includes('stageVariables');
+    const reads = parameterReads(tree);
+    this.#memo = reads && new RenderMemo(reads);
   }
 
   render(input: MappingInput): MappingResult {
     const overrides = input.overrides ?? emptyOverrides();
+    // Only a render that starts from no override depends on nothing but the parameters it reads.
+    if (!this.#memo || overrides !== emptyOverrides()) return this.#render(input, overrides);
+    const key = this.#memo.key(input.params);
+    return this.#memo.get(key) ?? this.#memo.remember(key, this.#render(input, overrides));
+  }
+
+  #render(input: MappingInput, overrides: MappingOverrides): MappingResult {
     const scope = Object.create(null) as Record<string, unknown>;
     scope.input = new InputVariable(input.body, input.params);
     scope.util = utilVariable;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signV4 } from '../../src/services/sign-v4.js';
 
@@ -9,6 +9,19 @@ const SUITE = {
   credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
   now: new Date('2015-08-30T12:36:00Z'),
 };
+
+/** The signature of the suite's "get-vanilla" request in `scope`, derived step by step as the suite shows. */
+function getVanillaSignature(scope: typeof SUITE): string {
+  const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+  const sha256 = (data: string) => createHash('sha256').update(data).digest('hex');
+  const amzDate = `${scope.now.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+  const date = amzDate.slice(0, 8);
+  const canonical = `GET\n/\n\nhost:example.amazonaws.com\nx-amz-date:${amzDate}\n\nhost;x-amz-date\n${sha256('')}`;
+  const credentialScope = `${date}/${scope.region}/${scope.service}/aws4_request`;
+  let key = hmac(`AWS4${scope.credentials.secretAccessKey}`, date);
+  for (const part of [scope.region, scope.service, 'aws4_request']) key = hmac(key, part);
+  return hmac(key, `AWS4-HMAC-SHA256\n${amzDate}\n${credentialScope}\n${sha256(canonical)}`).toString('hex');
+}
 
 function signatureOf(authorization: string | undefined): string | undefined {
   return /Signature=([0-9a-f]{64})$/.exec(authorization ?? '')?.[1];
@@ -26,6 +39,21 @@ describe('signV4', () => {
       Authorization:
         'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31',
     });
+  });
+
+  it('derives the key of each day, region, service and secret, whichever it signed with before', () => {
+    const request = { method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: {}, body: '' };
+    const scopes = [
+      SUITE,
+      { ...SUITE, now: new Date('2015-08-31T00:00:01Z') },
+      { ...SUITE, region: 'eu-west-1' },
+      { ...SUITE, service: 'dynamodb' },
+      { ...SUITE, credentials: { ...SUITE.credentials, secretAccessKey: 'another secret' } },
+      SUITE,
+    ];
+    for (const scope of scopes) {
+      expect(signatureOf(signV4(request, scope).Authorization)).toBe(getVanillaSignature(scope));
+    }
   });
 
   it('signs "post-vanilla" with its published signature', () => {

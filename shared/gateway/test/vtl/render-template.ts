@@ -63,3 +63,14 @@ export function renderTemplate(source: string, options: RenderOptions = {}): Map
 export function render(source: string, options: RenderOptions = {}): string {
   return renderTemplate(source, options).output;
 }
+
+/** The response template of a multi-origin CORS preflight, as chapter 01 synthesizes it. */
+export const MULTI_ORIGIN = [
+  '#set($origin = $input.params().header.get("Origin"))',
+  '#if($origin == "")',
+  '  #set($origin = $input.params().header.get("origin"))',
+  '#end',
+  '#if($origin == "http://localhost:5173" || $origin == "https://app.example.com")',
+  '  #set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)',
+  '#end',
+].join('\n');

@@ -39,11 +39,12 @@ export function integrationRequest(
       'Unable to transform request: the method request body is [Binary Data] (its Content-Type matches binaryMediaTypes) and the integration has no ContentHandling CONVERT_TO_TEXT',
     );
   }
-  const rawBody = request.body.toString(binary ? 'base64' : 'utf8');
+  const rawBody = request.body.length === 0 ? '' : request.body.toString(binary ? 'base64' : 'utf8');
   if (choice.kind !== 'template') return { body: rawBody, overrides: undefined };
   try {
     const rendered = renderMapping(choice.template, state.mappingInput(rawBody, undefined));
-    state.logger.debug(`${state.requestId} request template output: ${rendered.output}`);
+    if (state.logger.verbose)
+      state.logger.debug(`${state.requestId} request template output: ${rendered.output}`);
     return { body: rendered.output, overrides: rendered.overrides };
   } catch (error) {
     return state.failConfiguration(`Unable to transform request: ${(error as Error).message}`);

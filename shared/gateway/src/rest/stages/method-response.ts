@@ -39,22 +39,20 @@ export function methodResponse(
       const rendered = renderMapping(template, state.mappingInput(result.body, overrides));
       body = rendered.output;
       overrides = rendered.overrides;
-      state.logger.debug(`${state.requestId} response template output: ${body}`);
+      if (state.logger.verbose) state.logger.debug(`${state.requestId} response template output: ${body}`);
     } catch (error) {
       return state.failConfiguration(`Unable to transform response: ${(error as Error).message}`);
     }
   }
   const status = overrides?.responseOverride.status ?? Number(selected.statusCode);
-  const overrideHeaders = overrides ? Object.entries(overrides.responseOverride.header) : [];
+  const overrideHeaders = overrides ? Object.entries(overrides.responseOverride.header) : NO_HEADERS;
   const headers: Array<[string, string]> = [];
-  const isSet = (lower: string) =>
-    mapped.some(([n]) => n.toLowerCase() === lower) ||
-    overrideHeaders.some(([n]) => n.toLowerCase() === lower);
-  if (status !== 204 && !isSet('content-type')) headers.push(['Content-Type', 'application/json']);
+  if (status !== 204 && !hasHeader(mapped, 'content-type') && !hasHeader(overrideHeaders, 'content-type'))
+    headers.push(['Content-Type', 'application/json']);
   headers.push(['x-amzn-RequestId', state.requestId]);
   const set: Array<[string, string]> = [];
-  for (const [name, value] of mapped) {
-    if (!overrideHeaders.some(([n]) => n.toLowerCase() === name.toLowerCase())) set.push([name, value]);
+  for (const entry of mapped) {
+    if (overrideHeaders.length === 0 || !hasHeader(overrideHeaders, entry[0].toLowerCase())) set.push(entry);
   }
   for (const [name, value] of overrideHeaders) set.push([name, String(value)]);
   headers.push(...remapResponseHeaders(set));
@@ -68,4 +66,12 @@ export function methodResponse(
         : `AWS ${integration.service ? integration.service.label : (functionFor(state, integration) ?? integration.lambda!).logicalId}`;
   const fallback = () => ({ ...state.fail('API_CONFIGURATION_ERROR'), integration: label });
   return { status, headers, body, integration: label, fallback };
+}
+
+const NO_HEADERS: ReadonlyArray<readonly [string, unknown]> = [];
+
+/** Whether `headers` has one named `lowerName` (in any case). */
+function hasHeader(headers: ReadonlyArray<readonly [string, unknown]>, lowerName: string): boolean {
+  for (let i = 0; i < headers.length; i++) if (headers[i]![0].toLowerCase() === lowerName) return true;
+  return false;
 }

@@ -88,16 +88,7 @@ export class RequestState {
 
   /** What request parameter mappings read of this request. */
   parameterInput(): RequestParameterInput {
-    const state = this;
-    return {
-      request: this.request,
-      pathParameters: this.route.pathParameters,
-      get context() {
-        return state.context;
-      },
-      stageVariables: this.stage.variables,
-      headers: this.headers,
-    };
+    return new StateParameterInput(this);
   }
 
   /**
@@ -143,18 +134,45 @@ export class RequestState {
 
   /** What a mapping template sees of this request, with `body` as `$input.body`. */
   mappingInput(body: string, overrides: MappingOverrides | undefined): MappingRequest {
-    const state = this;
-    return {
-      request: this.request,
-      body,
-      pathParameters: this.route.pathParameters,
-      get context() {
-        return state.context;
-      },
-      stageVariables: this.stage.variables,
-      overrides,
-      headers: this.headers,
-    };
+    return new StateMappingRequest(this, body, overrides);
+  }
+}
+
+/**
+ * What request parameter mappings read of a request state: `$context` and the headers are built only when
+ * a mapping asks (a class, so that the lazy getters live on the prototype instead of on every request's
+ * object).
+ */
+class StateParameterInput implements RequestParameterInput {
+  readonly #state: RequestState;
+  readonly request: GatewayRequest;
+  readonly pathParameters: Readonly<Record<string, string>> | null;
+  readonly stageVariables: Readonly<Record<string, string>> | null;
+
+  constructor(state: RequestState) {
+    this.#state = state;
+    this.request = state.request;
+    this.pathParameters = state.route.pathParameters;
+    this.stageVariables = state.stage.variables;
+  }
+
+  get context(): Record<string, unknown> {
+    return this.#state.context;
+  }
+
+  get headers(): ReadonlyArray<readonly [string, string]> {
+    return this.#state.headers;
+  }
+}
+
+/** What a mapping template sees of a request state: its parameters, and the body and overrides so far. */
+class StateMappingRequest extends StateParameterInput implements MappingRequest {
+  constructor(
+    state: RequestState,
+    readonly body: string,
+    readonly overrides: MappingOverrides | undefined,
+  ) {
+    super(state);
   }
 }
 
