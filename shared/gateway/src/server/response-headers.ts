@@ -3,8 +3,6 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-tokens
  */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** Characters that are not printable ASCII or a tab: the slow path of the value check. */
-const NOT_PLAIN = /[^\t\x20-\x7e]/;
 /** Characters no header value may hold: the control characters other than tab (CR and LF among them). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
@@ -28,6 +26,14 @@ export const SERVER_MANAGED_HEADERS: ReadonlySet<string> = new Set([
   'proxy-connection',
   'upgrade',
 ]);
+
+/**
+ * Header names already found to be tokens, and whether the server manages each: the same few names come
+ * back on every response, and checking them again cost more than the rest of a MOCK answer. Bounded, since
+ * a function may send ever new names.
+ */
+const checkedNames = new Map<string, boolean>();
+const CHECKED_NAMES_KEPT = 1024;
 
 /** A response's headers made ready for the wire, or why they cannot be sent. */
 export type PreparedHeaders =
@@ -55,8 +61,14 @@ export function prepareHeaders(headers: ReadonlyArray<readonly [string, string]>
   for (const [rawName, rawValue] of headers) {
     const name = String(rawName);
     let value = String(rawValue);
-    if (!TOKEN.test(name)) return { reason: `the header name ${JSON.stringify(name)} is not a token` };
-    if (NOT_PLAIN.test(value)) {
+    let managed = checkedNames.get(name);
+    if (managed === undefined) {
+      if (!TOKEN.test(name)) return { reason: `the header name ${JSON.stringify(name)} is not a token` };
+      managed = name.length <= 17 && SERVER_MANAGED_HEADERS.has(name.toLowerCase());
+      if (checkedNames.size >= CHECKED_NAMES_KEPT) checkedNames.clear();
+      checkedNames.set(name, managed);
+    }
+    if (!isPlain(value)) {
       if (CONTROL.test(value)) {
         return {
           reason: `the value of header ${JSON.stringify(name)} holds a control character: ${JSON.stringify(value.slice(0, 200))}`,
@@ -64,7 +76,7 @@ export function prepareHeaders(headers: ReadonlyArray<readonly [string, string]>
       }
       if (BEYOND_LATIN1.test(value)) value = Buffer.from(value, 'utf8').toString('latin1');
     }
-    if (name.length <= 17 && SERVER_MANAGED_HEADERS.has(name.toLowerCase())) {
+    if (managed) {
       dropped ??= [];
       dropped.push(name);
       continue;
@@ -81,4 +93,16 @@ export function prepareHeaders(headers: ReadonlyArray<readonly [string, string]>
 export function unsendableStatus(status: number): string | undefined {
   if (Number.isInteger(status) && status >= 200 && status <= 599) return undefined;
   return `the status ${JSON.stringify(status)} is not an integer from 200 to 599`;
+}
+
+/**
+ * Whether a value holds only printable ASCII and tabs, the case of nearly every header; anything else takes
+ * the slow path of the check. A loop over the characters costs a fraction of a regular expression here.
+ */
+function isPlain(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 ? code !== 0x09 : code > 0x7e) return false;
+  }
+  return true;
 }

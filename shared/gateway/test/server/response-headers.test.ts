@@ -66,6 +66,17 @@ describe('prepareHeaders', () => {
     );
   });
 
+  it('answers the same for a name it has checked before, managed or not', () => {
+    const headers: Array<[string, string]> = [
+      ['Content-Length', '3'],
+      ['X-Seen', 'a'],
+    ];
+    const first = prepareHeaders(headers);
+    for (let i = 0; i < 3; i++) expect(prepareHeaders(headers)).toEqual(first);
+    expect(first).toEqual({ flat: ['X-Seen', 'a'], dropped: ['Content-Length'] });
+    expect(prepareHeaders([['X-Seen', 'a\nb']])).toMatchObject({ reason: expect.stringContaining('X-Seen') });
+  });
+
   it('refuses a name that is not a token', () => {
     for (const name of ['', 'X Y', 'X:Y', 'X\r\nY', 'Ünïcode', '(paren)']) {
       expect(prepareHeaders([[name, 'v']])).toMatchObject({ reason: expect.stringContaining('not a token') });
