@@ -13,6 +13,7 @@ import type {
   ServedGateway,
 } from '@cors-workshop/testing';
 import { type ChapterChecks, runChecks } from '@cors-workshop/verify';
+import { inExerciseTerms } from './exercise-terms.js';
 import { summarizeExchange } from './summarize-exchange.js';
 import type { CheckResult } from './verdict.js';
 
@@ -33,7 +34,7 @@ export async function runRequestChecks(
       const [run] = await runChecks({ ...requests, checks: [check] }, (logicalId) =>
         gateway.urlOf(logicalId),
       );
-      const failures = run!.failures.map((failure) => `the answer's ${failure}`);
+      const failures = run!.failures.map(inExerciseTerms);
       results.push({
         ...result,
         passed: failures.length === 0,
@@ -66,9 +67,7 @@ export async function runBrowserChecks(
     const result = { kind: 'browser', claim: call.title } as const;
     try {
       const run = await browser.run(call);
-      const failures = testing
-        .checkLabCall(call, run)
-        .mismatches.map((mismatch) => mismatch.replaceAll('the lesson says', 'the exercise expects'));
+      const failures = testing.checkLabCall(call, run).mismatches.map(inExerciseTerms);
       results.push({
         ...result,
         passed: failures.length === 0,
