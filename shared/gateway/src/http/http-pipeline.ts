@@ -4,6 +4,7 @@ import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import { clfTime } from '../rest/request-context.js';
 import { type GatewayRequest, type GatewayResponse, headerValue } from '../server/gateway-request.js';
+import { PathMemo } from '../server/path-memo.js';
 import { newExtendedRequestId, newTraceId } from '../server/request-ids.js';
 import type { ServiceBackends } from '../services/service-backends.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
@@ -14,6 +15,7 @@ import { authorizeHttpRoute } from './http-authorize.js';
 import { contextAuthorizer, eventAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
+import { PathRouting } from './path-routing.js';
 import { httpProxyEventV1 } from './payload-v1-event.js';
 import { interpretResultV1 } from './payload-v1-response.js';
 import { httpProxyEventV2 } from './payload-v2-event.js';
@@ -67,6 +69,12 @@ export class HttpApiPipeline {
   readonly #cors: HttpCorsPolicy | undefined;
   readonly #services: ServiceBackends | undefined;
   readonly #http: HttpBackends;
+  /** The stage and routes of the paths seen so far: they depend on the path and the method alone. */
+  readonly #routing = new PathMemo<PathRouting | undefined>();
+  readonly #routePath = (path: string): PathRouting | undefined => {
+    const stageMatch = this.#stages.resolve(path);
+    return stageMatch && new PathRouting(stageMatch, this.#router);
+  };
 
   /**
    * @param services - where first-class integrations send their requests; without it they answer 500
@@ -91,22 +99,39 @@ export class HttpApiPipeline {
     for (const warning of api.warnings) logger.info(`${api.stackName}/${api.logicalId}: ${warning}`);
   }
 
-  /** Answers one request; never rejects. */
-  handle = async (request: GatewayRequest): Promise<GatewayResponse> => {
+  /**
+   * Answers one request; never rejects. Stays synchronous until a route's authorizer or integration has to
+   * be waited for, so a preflight or a 404 costs no promise.
+   */
+  handle = (request: GatewayRequest): GatewayResponse | Promise<GatewayResponse> => {
     const requestId = newExtendedRequestId();
     if (request.refusal) return refusedHttpRequest(request.refusal, requestId);
-    const stageMatch = this.#stages.resolve(request.path);
-    if (!stageMatch) return notFound(requestId);
-    const cors = this.#cors;
-    const corsHeaders = cors ? findCorsRequestHeaders(request.rawHeaders) : undefined;
-    const match = this.#router.match(stageMatch.segments, request.method);
+    const routing = this.#routing.get(request.path, this.#routePath);
+    if (!routing) return notFound(requestId);
+    const stageMatch = routing.stageMatch;
+    const corsHeaders = this.#cors ? findCorsRequestHeaders(request.rawHeaders) : undefined;
+    const match = routing.match(request.method);
     // The route an OPTIONS request matches runs its authorizer before the preflight is answered.
-    let authorized: HttpAuthorizerResult | undefined;
     if (match?.route.authorization) {
-      const outcome = await this.#authorize(request, requestId, stageMatch, match, corsHeaders?.origin);
-      if ('status' in outcome) return outcome;
-      authorized = outcome;
+      return this.#authorize(request, requestId, stageMatch, match, corsHeaders?.origin).then((outcome) =>
+        'status' in outcome
+          ? outcome
+          : this.#authorized(request, requestId, stageMatch, match, corsHeaders, outcome),
+      );
     }
+    return this.#authorized(request, requestId, stageMatch, match, corsHeaders, undefined);
+  };
+
+  /** The answer once the route's authorizer, if any, has let the request through. */
+  #authorized(
+    request: GatewayRequest,
+    requestId: string,
+    stageMatch: StageMatch,
+    match: HttpRouteMatch | undefined,
+    corsHeaders: CorsRequestHeaders | undefined,
+    authorized: HttpAuthorizerResult | undefined,
+  ): GatewayResponse | Promise<GatewayResponse> {
+    const cors = this.#cors;
     if (
       cors &&
       corsHeaders &&
@@ -130,7 +155,7 @@ export class HttpApiPipeline {
       return this.#error(429, TOO_MANY_REQUESTS_BODY, requestId, corsHeaders?.origin, 'throttled');
     }
     return this.#invoke(request, requestId, stageMatch, match, corsHeaders?.origin, authorized);
-  };
+  }
 
   /** Runs the route's authorizer; its refusal is answered with the CORS headers of an actual response. */
   async #authorize(

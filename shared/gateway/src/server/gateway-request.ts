@@ -62,8 +62,11 @@ export interface GatewayResponse {
  * @param lowerName - the header name in lower case
  */
 export function headerValue(rawHeaders: readonly string[], lowerName: string): string | undefined {
+  const length = lowerName.length;
   for (let i = 0; i < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]!.toLowerCase() === lowerName) return rawHeaders[i + 1];
+    const name = rawHeaders[i]!;
+    // Comparing lengths first spares lower-casing the names that cannot match.
+    if (name.length === length && name.toLowerCase() === lowerName) return rawHeaders[i + 1];
   }
   return undefined;
 }

@@ -11,15 +11,18 @@ const POOL_SIZE = 11 * 1024;
 const pool = Buffer.alloc(POOL_SIZE);
 let poolOffset = POOL_SIZE;
 
-/** `count` random bytes, taken from a pool refilled in bulk (random IDs are on every request's path). */
-function randomSlice(count: number): Buffer {
+/**
+ * `count` random bytes, taken from a pool refilled in bulk (random IDs are on every request's path), in
+ * `encoding`; read straight from the pool, without a view of it per ID.
+ */
+function randomText(count: number, encoding: 'base64' | 'hex'): string {
   if (poolOffset + count > POOL_SIZE) {
     randomFillSync(pool);
     poolOffset = 0;
   }
-  const slice = pool.subarray(poolOffset, poolOffset + count);
+  const start = poolOffset;
   poolOffset += count;
-  return slice;
+  return pool.toString(encoding, start, poolOffset);
 }
 
 /**
@@ -27,7 +30,8 @@ function randomSlice(count: number): Buffer {
  * base64 and a padding `=`.
  */
 export function newExtendedRequestId(): string {
-  return `${randomSlice(11).toString('base64').slice(0, 15)}=`;
+  // 11 bytes are 15 base64 characters and one `=` of padding.
+  return randomText(11, 'base64');
 }
 
 /**
@@ -36,5 +40,5 @@ export function newExtendedRequestId(): string {
  */
 export function newTraceId(now = Date.now()): string {
   const epoch = Math.floor(now / 1000).toString(16);
-  return `Root=1-${epoch}-${randomSlice(12).toString('hex')};Sampled=0`;
+  return `Root=1-${epoch}-${randomText(12, 'hex')};Sampled=0`;
 }
