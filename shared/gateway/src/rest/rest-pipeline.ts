@@ -2,6 +2,7 @@ import { HttpBackends } from '../http-backends/http-backends.js';
 import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
+import { PathMemo } from '../server/path-memo.js';
 import { newExtendedRequestId, newRequestId } from '../server/request-ids.js';
 import type { ServiceBackends } from '../services/service-backends.js';
 import { apiKeyCheck } from './checks/api-key-check.js';
@@ -15,13 +16,14 @@ import type { IntegrationResult } from './integrations/integration-result.js';
 import { lambdaCustomIntegration } from './integrations/lambda-custom-integration.js';
 import { lambdaProxyIntegration } from './integrations/lambda-proxy-integration.js';
 import { mockIntegration } from './integrations/mock-integration.js';
+import { staticMockResponse } from './integrations/mock-static-answer.js';
 import { refusedRequestResponse } from './refused-request.js';
 import type { RestIntegration } from './rest-api-model.js';
-import { matchRestRoute, splitStagePath } from './rest-router.js';
 import { authorizeMethodRequest } from './stages/authorize.js';
 import { integrationRequest } from './stages/integration-request.js';
 import { integrationResponse } from './stages/integration-response.js';
 import { type MethodRequestCheck, runMethodRequest } from './stages/method-request.js';
+import { RestPathRouting } from './stages/path-routing.js';
 import { RequestState, type RestPipelineDeps, type StageAnswer } from './stages/request-state.js';
 
 /**
@@ -43,6 +45,9 @@ function methodRequestChecks(api: RestPipelineDeps['api']): readonly MethodReque
 export class RestApiPipeline {
   readonly #deps: RestPipelineDeps;
   readonly #checks: readonly MethodRequestCheck[];
+  /** The stage and routes of the paths seen so far. */
+  readonly #routing = new PathMemo<RestPathRouting>();
+  readonly #routePath = (path: string) => new RestPathRouting(this.#deps.api, path);
 
   /**
    * @param services - where `AWS` service integrations send their requests; without it they answer 500
@@ -82,9 +87,9 @@ export class RestApiPipeline {
     const extendedRequestId = newExtendedRequestId();
     if (request.refusal)
       return refusedRequestResponse(api, { request, requestId, extendedRequestId }, logger);
-    const { stage: stageName, segments, tails } = splitStagePath(request.path);
-    const stage = api.stages.get(stageName);
-    const route = stage && matchRestRoute(api.root, segments, request.method, tails);
+    const routing = this.#routing.get(request.path, this.#routePath);
+    const stage = routing.stage;
+    const route = stage && routing.route(request.method);
     if (!stage || !route) {
       return gatewayErrorResponse(
         api,
@@ -103,6 +108,10 @@ export class RestApiPipeline {
 /** From the integration request on: the integration, then its response. */
 function integrate(state: RequestState): StageAnswer {
   const integration = state.route.method.integration;
+  if (integration.type === 'MOCK') {
+    const answer = staticMockResponse(state, integration);
+    if (answer) return answer;
+  }
   if (integration.type === 'AWS_PROXY') return lambdaProxyIntegration(state, integration);
   if (integration.type === 'HTTP_PROXY') return httpProxyIntegration(state, integration);
   const mapped = integrationRequest(state, integration);
