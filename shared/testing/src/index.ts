@@ -77,8 +77,13 @@ export {
   type ProvidingProject,
   readStackTemplate,
   SHARED_ASSEMBLY,
+  SHARED_VARIANTS,
+  type StackSynth,
+  type SynthesizeOnceOptions,
   sharedAssembly,
   sharedTemplate,
+  sharedVariant,
+  sharedVariantTemplate,
   synthesizeOnce,
 } from './shared-assembly.js';
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';

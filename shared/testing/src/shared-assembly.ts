@@ -13,17 +13,40 @@ import type { SynthesizedStack } from './synth-stack.js';
 /** The name under which {@link synthesizeOnce} provides the assembly folder to the test files. */
 export const SHARED_ASSEMBLY = 'corsWorkshopSharedAssembly';
 
+/**
+ * The name under which {@link synthesizeOnce} provides the variants' folders to the test files: a JSON
+ * object from each variant's name to its assembly folder.
+ */
+export const SHARED_VARIANTS = 'corsWorkshopSharedVariants';
+
 declare module 'vitest' {
   interface ProvidedContext {
     /** The cloud assembly folder the chapter's global setup synthesized (see `synthesizeOnce`). */
     corsWorkshopSharedAssembly: string;
+    /** The variants the chapter's global setup synthesized, as JSON: name → assembly folder. */
+    corsWorkshopSharedVariants: string;
   }
 }
 
 /** The part of vitest's `TestProject` a global setup is given that {@link synthesizeOnce} uses. */
 export interface ProvidingProject {
   /** Hands a value to every test file, which reads it with `inject(key)`. */
-  provide(key: typeof SHARED_ASSEMBLY, value: string): void;
+  provide(key: typeof SHARED_ASSEMBLY | typeof SHARED_VARIANTS, value: string): void;
+}
+
+/** Synthesizes a stack, e.g. the `assembly` of a chapter's `checks.ts`. */
+export type StackSynth = () => SynthesizedStack | Promise<SynthesizedStack>;
+
+/** Options of {@link synthesizeOnce}. */
+export interface SynthesizeOnceOptions {
+  /**
+   * Other versions of the stack the test files serve or inspect (a lesson's broken versions), by name:
+   * each is synthesized once, after the chapter, and read with {@link sharedVariant}. They skip
+   * CloudFormation Validate (`CDK_VALIDATION=false` while they synthesize), as variants synthesized in a
+   * test worker do; the chapter's own synth is validated as `cdk synth` validates it.
+   * @default - no variant
+   */
+  readonly variants?: Readonly<Record<string, StackSynth>>;
 }
 
 /**
@@ -44,13 +67,43 @@ export interface ProvidingProject {
  * @see https://vitest.dev/config/#globalsetup
  */
 export function synthesizeOnce(
-  assembly: () => SynthesizedStack | Promise<SynthesizedStack>,
+  assembly: StackSynth,
+  options: SynthesizeOnceOptions = {},
 ): (project: ProvidingProject) => Promise<() => void> {
   return async (project) => {
-    const synthesized = await assembly();
-    project.provide(SHARED_ASSEMBLY, synthesized.assemblyDir);
-    return () => synthesized.dispose();
+    const synthesized: SynthesizedStack[] = [];
+    const disposeAll = () => {
+      for (const synth of synthesized.splice(0)) synth.dispose();
+    };
+    try {
+      const shared = await assembly();
+      synthesized.push(shared);
+      const folders: Record<string, string> = {};
+      for (const [name, variant] of Object.entries(options.variants ?? {})) {
+        const synth = await withoutValidation(variant);
+        synthesized.push(synth);
+        folders[name] = synth.assemblyDir;
+      }
+      project.provide(SHARED_ASSEMBLY, shared.assemblyDir);
+      if (options.variants !== undefined) project.provide(SHARED_VARIANTS, JSON.stringify(folders));
+    } catch (error) {
+      disposeAll();
+      throw error;
+    }
+    return disposeAll;
   };
+}
+
+/** Runs a synth with CloudFormation Validate off, and puts `CDK_VALIDATION` back as it was. */
+async function withoutValidation(synth: StackSynth): Promise<SynthesizedStack> {
+  const previous = process.env.CDK_VALIDATION;
+  process.env.CDK_VALIDATION = 'false';
+  try {
+    return await synth();
+  } finally {
+    if (previous === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = previous;
+  }
 }
 
 /**
@@ -74,6 +127,44 @@ export function sharedAssembly(): string {
     );
   }
   return folder;
+}
+
+/**
+ * The assembly folder of a variant the chapter's global setup synthesized (the `variants` option of
+ * {@link synthesizeOnce}), to pass as a `source`. As for {@link sharedAssembly}, the global setup removes
+ * it after the run.
+ *
+ * @param name - the variant's name
+ * @returns the folder
+ * @throws Error naming the variants there are when none has this name
+ * @example
+ * ```ts
+ * const broken = gatewayTest({ source: () => sharedVariant('withoutGatewayResponse'), logger: silentLogger });
+ * ```
+ */
+export function sharedVariant(name: string): string {
+  const provided = inject(SHARED_VARIANTS);
+  const folders = (typeof provided === 'string' ? JSON.parse(provided) : {}) as Record<string, string>;
+  const folder = folders[name];
+  if (folder === undefined) {
+    const names = Object.keys(folders).map((known) => `"${known}"`);
+    throw new Error(
+      `No shared variant "${name}": the global setup synthesized ${names.length === 0 ? 'none' : names.join(', ')}`,
+    );
+  }
+  return folder;
+}
+
+/**
+ * The template of a stack of a variant (see {@link sharedVariant}).
+ *
+ * @param name - the variant's name
+ * @param stack - the stack's name or artifact ID
+ * @default stack - the only stack of the variant
+ * @returns the template
+ */
+export function sharedVariantTemplate(name: string, stack?: string): CloudFormationTemplate {
+  return readStackTemplate(sharedVariant(name), stack);
 }
 
 /** The part of a cloud assembly manifest that names the stacks' templates. */

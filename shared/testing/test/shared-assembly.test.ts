@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   readStackTemplate,
   SHARED_ASSEMBLY,
+  SHARED_VARIANTS,
   sharedAssembly,
+  sharedVariant,
   synthesizeOnce,
 } from '../src/shared-assembly.js';
 
@@ -73,6 +75,67 @@ describe('synthesizeOnce', () => {
     expect(disposed).toBe(false);
     teardown();
     expect(disposed).toBe(true);
+  });
+});
+
+describe('synthesizeOnce with variants', () => {
+  /** A stand-in synth that records its folder, whether it was validated, and when it is disposed of. */
+  function fakeSynth(folder: string, log: string[]) {
+    return () => {
+      log.push(`${folder} validated=${process.env.CDK_VALIDATION !== 'false'}`);
+      return { assemblyDir: folder, dispose: () => log.push(`dispose ${folder}`) } as never;
+    };
+  }
+
+  it('synthesizes each variant without CloudFormation Validate, provides their folders, and disposes of all', async () => {
+    const log: string[] = [];
+    const provided: Record<string, string> = {};
+    const previous = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    try {
+      const teardown = await synthesizeOnce(fakeSynth('/tmp/shared', log), {
+        variants: { broken: fakeSynth('/tmp/broken', log), other: fakeSynth('/tmp/other', log) },
+      })({
+        provide: (key, value) => {
+          provided[key] = value;
+        },
+      });
+
+      expect(process.env.CDK_VALIDATION).toBeUndefined();
+      expect(provided[SHARED_ASSEMBLY]).toBe('/tmp/shared');
+      expect(JSON.parse(provided[SHARED_VARIANTS] ?? '')).toEqual({ broken: '/tmp/broken', other: '/tmp/other' });
+      teardown();
+    } finally {
+      process.env.CDK_VALIDATION = previous;
+    }
+    expect(log).toEqual([
+      '/tmp/shared validated=true',
+      '/tmp/broken validated=false',
+      '/tmp/other validated=false',
+      'dispose /tmp/shared',
+      'dispose /tmp/broken',
+      'dispose /tmp/other',
+    ]);
+  });
+
+  it('disposes of what it synthesized when a variant fails to synthesize', async () => {
+    const log: string[] = [];
+    const failing = () => {
+      throw new Error('the variant does not synthesize');
+    };
+
+    await expect(
+      synthesizeOnce(fakeSynth('/tmp/shared', log), { variants: { failing } })({ provide: () => {} }),
+    ).rejects.toThrow('the variant does not synthesize');
+    expect(log).toEqual(['/tmp/shared validated=false', 'dispose /tmp/shared']);
+  });
+});
+
+describe('sharedVariant', () => {
+  it('says that the global setup synthesized no variant when none was provided', () => {
+    expect(() => sharedVariant('broken')).toThrow(
+      'No shared variant "broken": the global setup synthesized none',
+    );
   });
 });
 
