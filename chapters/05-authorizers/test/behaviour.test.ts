@@ -1,48 +1,38 @@
-import { fileURLToPath } from 'node:url';
 import { mintToken, silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest, synthStack } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly, sharedVariant } from '@cors-workshop/testing';
 import { request } from 'undici';
-import { afterAll, describe, expect } from 'vitest';
-import { AuthorizersStack, type AuthorizersStackProps, CATALOG_API_KEY } from '../lib/authorizers-stack.js';
+import { describe, expect } from 'vitest';
+import { CATALOG_API_KEY } from '../lib/authorizers-stack.js';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
 const PAGE_ORIGIN = 'http://localhost:3000';
 const REST_API = 'OrdersRestApiE759704F';
 const HTTP_API = 'ProfileHttpApi229300B3';
 const CATALOG_API = 'CatalogRestApi3A5CAAF3';
 const USER_POOL = 'Users0A0EEA89';
 
-/** Synthesizes the chapter's stack; bundled, so that the local gateway can run its functions. */
-function synthesize(props: AuthorizersStackProps = {}, bundling = true) {
-  return synthStack(
-    (app) => new AuthorizersStack(app, 'AuthorizersStack', { stackName: 'authorizers-stack', ...props }),
-    { projectDir, bundling },
-  );
-}
-
+// The stack as deployed, and its versions before each fix (see test/global-setup.ts), each synthesized once
+// per run with its functions bundled.
 /** The stack as deployed. */
-const it = gatewayTest({ source: () => synthesize(), logger: silentLogger });
+const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 /** The HTTP API before its fix: no OPTIONS /{proxy+} route, so $default catches the preflights. */
 const itWithoutPreflightRoute = gatewayTest({
-  source: () => synthesize({ openPreflightRoute: false }),
+  source: () => sharedVariant('withoutPreflightRoute'),
   logger: silentLogger,
 });
 /** CatalogRestApi before its fix: no DEFAULT_4XX gateway response. */
 const itWithoutCatalogGatewayResponse = gatewayTest({
-  source: () => synthesize({ corsOnApiKeyErrors: false }),
+  source: () => sharedVariant('withoutCatalogGatewayResponse'),
   logger: silentLogger,
 });
 /** The stack before the fix: no DEFAULT_4XX gateway response. */
 const itWithoutGatewayResponse = gatewayTest({
-  source: () => synthesize({ corsOnAuthorizerErrors: false }),
+  source: () => sharedVariant('withoutGatewayResponse'),
   logger: silentLogger,
 });
 
-// Tokens only depend on the pool's IDs, which an unbundled synth of the same stack has too.
-const unbundled = synthesize({}, false);
-afterAll(() => unbundled.dispose());
+// Tokens only depend on the pool's IDs, which every version of the stack shares.
 const token = (claims?: Record<string, unknown>) =>
-  mintToken({ source: unbundled.assemblyDir, userPool: USER_POOL, claims });
+  mintToken({ source: sharedAssembly(), userPool: USER_POOL, claims });
 
 async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'OPTIONS' = 'GET') {
   const response = await request(url, { method, headers: { Origin: PAGE_ORIGIN, ...headers } });

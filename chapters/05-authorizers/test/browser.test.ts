@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
 import {
   type BrowserLab,
@@ -6,24 +5,16 @@ import {
   checkLabCall,
   labOrigins,
   readLabSpec,
-  synthStack,
+  sharedAssembly,
+  sharedVariant,
 } from '@cors-workshop/testing';
 import { describe, expect } from 'vitest';
-import { AuthorizersStack, type AuthorizersStackProps } from '../lib/authorizers-stack.js';
 
-const projectDir = fileURLToPath(new URL('..', import.meta.url));
 /** The calls of the lesson and their predicted verdicts, as the lab (`pnpm start`) shows them. */
 const spec = readLabSpec(new URL('../lab.json', import.meta.url));
 
-/** Synthesizes the chapter's stack, bundled so that the local gateway can run its functions. */
-function synthesize(props: AuthorizersStackProps = {}) {
-  return synthStack(
-    (app) => new AuthorizersStack(app, 'AuthorizersStack', { stackName: 'authorizers-stack', ...props }),
-    { projectDir, bundling: true },
-  );
-}
-
-const it = browserTest({ source: () => synthesize(), origins: labOrigins([spec]), logger: silentLogger });
+// The stack as deployed, and its versions before each fix (see test/global-setup.ts).
+const it = browserTest({ source: sharedAssembly, origins: labOrigins([spec]), logger: silentLogger });
 
 /** Runs every call of the lab and returns, by call ID, the mismatches of the calls that went wrong. */
 async function failingCalls(lab: BrowserLab): Promise<Record<string, readonly string[]>> {
@@ -50,7 +41,7 @@ describe('the same calls against the stack before the fix: the browser check cat
     lab,
   }) => {
     const broken = await lab.serveVariant({
-      source: () => synthesize({ corsOnAuthorizerErrors: false }),
+      source: () => sharedVariant('withoutGatewayResponse'),
       logger: silentLogger,
     });
     const blockedInstead =
@@ -70,7 +61,7 @@ describe('the same calls against the stack before the fix: the browser check cat
     lab,
   }) => {
     const broken = await lab.serveVariant({
-      source: () => synthesize({ corsOnApiKeyErrors: false }),
+      source: () => sharedVariant('withoutCatalogGatewayResponse'),
       logger: silentLogger,
     });
     const blockedInstead =
@@ -89,7 +80,7 @@ describe('the same calls against the stack before the fix: the browser check cat
     lab,
   }) => {
     const broken = await lab.serveVariant({
-      source: () => synthesize({ openPreflightRoute: false }),
+      source: () => sharedVariant('withoutPreflightRoute'),
       logger: silentLogger,
     });
     try {

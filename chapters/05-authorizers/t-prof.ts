@@ -1,0 +1,14 @@
+const t0 = performance.now();
+const { assembly } = await import('./checks.js');
+console.log('import', (performance.now() - t0).toFixed(0));
+let s = performance.now();
+const v = await import('@aws/cloudformation-validate' as string).catch((e) => { console.log(String(e)); return undefined; });
+console.log('import validate', (performance.now() - s).toFixed(0));
+s = performance.now();
+const r = assembly();
+console.log('validated synth', (performance.now() - s).toFixed(0));
+r.dispose();
+s = performance.now();
+const r2 = assembly();
+console.log('validated synth 2', (performance.now() - s).toFixed(0));
+r2.dispose();
