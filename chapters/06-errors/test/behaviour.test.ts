@@ -1,11 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest, synthStack } from '@cors-workshop/testing';
-import { ResponseType } from 'aws-cdk-lib/aws-apigateway';
+import { gatewayTest, sharedAssembly, sharedVariant } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { assembly, BARE_API, BINARY_API, FIXED_API, HTTP_API } from '../checks.js';
-import { DEMO_API_KEY, ErrorsCorsStack } from '../lib/errors-cors-stack.js';
+import { BARE_API, BINARY_API, FIXED_API, HTTP_API } from '../checks.js';
+import { DEMO_API_KEY } from '../lib/errors-cors-stack.js';
 
 const ORIGIN = 'http://localhost:3000';
 
@@ -19,7 +17,7 @@ function corsHeaders(headers: Record<string, unknown>): Record<string, unknown> 
   return Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith('access-control-')));
 }
 
-const it = gatewayTest({ source: assembly, logger: silentLogger });
+const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 
 describe('BareRestApi: the errors API Gateway writes itself', () => {
   it.for([
@@ -212,26 +210,10 @@ describe('ErrorsHttpApi: the same failures behind an HTTP API', () => {
 });
 
 /**
- * The chapter's stack with FixedRestApi's specific types changed: no MISSING_AUTHENTICATION_TOKEN response
- * (so DEFAULT_4XX answers a missing route), and an INTEGRATION_TIMEOUT response that repeats the header.
+ * The chapter's stack with FixedRestApi's specific types changed (see test/global-setup.ts): no
+ * MISSING_AUTHENTICATION_TOKEN response, and an INTEGRATION_TIMEOUT response that repeats the header.
  */
-function variant() {
-  return synthStack(
-    (app) => {
-      const stack = new ErrorsCorsStack(app, 'ErrorsCorsStack', { stackName: 'errors-cors-stack' });
-      stack.fixedApi.node.tryRemoveChild('MissingAuthenticationToken');
-      stack.fixedApi.node.tryRemoveChild('IntegrationTimeout');
-      stack.fixedApi.addGatewayResponse('IntegrationTimeout', {
-        type: ResponseType.INTEGRATION_TIMEOUT,
-        responseHeaders: { 'Access-Control-Allow-Origin': "'*'" },
-        templates: { 'application/json': '{"message":"The items are slow today; try again"}' },
-      });
-    },
-    { projectDir: fileURLToPath(new URL('..', import.meta.url)), bundling: true },
-  );
-}
-
-const itVariant = gatewayTest({ source: variant, logger: silentLogger });
+const itVariant = gatewayTest({ source: () => sharedVariant('specificTypesChanged'), logger: silentLogger });
 
 describe('DEFAULT_4XX versus a specific type, on a variant of FixedRestApi', () => {
   itVariant(
