@@ -1,12 +1,12 @@
 import { silentLogger } from '@cors-workshop/gateway';
-import { gatewayTest } from '@cors-workshop/testing';
+import { gatewayTest, sharedAssembly } from '@cors-workshop/testing';
 import { request } from 'undici';
 import { describe, expect } from 'vitest';
-import { assembly, HTTP_API, REST_API } from '../checks.js';
+import { HTTP_API, REST_API } from '../checks.js';
 import { ALLOWED_ORIGINS } from '../lib/cors-settings.js';
 import { type CachingProxyOptions, startCachingProxy } from './caching-proxy.js';
 
-const it = gatewayTest({ source: assembly, logger: silentLogger });
+const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 
 const [FIRST_ORIGIN, LISTED_ORIGIN] = ALLOWED_ORIGINS as [string, string];
 const OTHER_ORIGIN = 'https://evil.example';

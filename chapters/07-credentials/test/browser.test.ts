@@ -1,13 +1,12 @@
 import { silentLogger } from '@cors-workshop/gateway';
-import { browserTest, checkLabCall, labOrigins, readLabSpec } from '@cors-workshop/testing';
+import { browserTest, checkLabCall, labOrigins, readLabSpec, sharedAssembly } from '@cors-workshop/testing';
 import { describe, expect } from 'vitest';
-import { assembly } from '../checks.js';
 
 /** The calls of the lesson and their predicted verdicts, as the lab (`pnpm start`) shows them. */
 const spec = readLabSpec(new URL('../lab.json', import.meta.url));
 
 const it = browserTest({
-  source: assembly,
+  source: sharedAssembly,
   origins: labOrigins([spec]),
   logger: silentLogger,
 });

@@ -1,7 +1,7 @@
 import { type GatewayExchange, silentLogger } from '@cors-workshop/gateway';
-import { type ClosableGateway, serveAssembly } from '@cors-workshop/testing';
+import { type ClosableGateway, serveAssembly, sharedAssembly } from '@cors-workshop/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assembly, REST_API } from '../checks.js';
+import { REST_API } from '../checks.js';
 import { startCachingProxy } from './caching-proxy.js';
 import { ChromiumPages } from './chromium-pages.js';
 
@@ -14,7 +14,7 @@ const exchanges: GatewayExchange[] = [];
 
 beforeAll(async () => {
   gateway = await serveAssembly({
-    source: assembly,
+    source: sharedAssembly,
     logger: silentLogger,
     onExchange: (exchange) => exchanges.push(exchange),
   });
