@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { request } from 'undici';
+import { measureBackendCeilings } from './backend-ceiling.mjs';
 import { measureExerciseFeedback } from './exercise-feedback.mjs';
 import { measureChapterTests, measureLabReload } from './loop-timings.mjs';
 import { startPeer } from './peer.mjs';
@@ -249,6 +250,11 @@ if (proxyGet && process.env.BENCH_PEER !== '0') {
 }
 for (const gateway of gateways.values()) await stop(gateway.child);
 await stop(baseline.child);
+progress('each embedded service backend alone');
+const ceilings = await measureBackendCeilings(
+  { root, rounds: ROUNDS, startProcess, stop, load, median },
+  rows.map((row) => row.name),
+);
 // BENCH_TIMINGS=0 measures the request paths only (no start-up, watch-mode or exercise timings).
 const timings = process.env.BENCH_TIMINGS !== '0';
 const readyMs = {};
@@ -294,6 +300,11 @@ const lines = [
   '',
   'CPU per request counts every thread of the server process (Lambda environments and embedded backends included); on a loaded machine the req/s ratio tends towards the inverse ratio of these.',
   '',
+  ...ceilings.map(
+    (c) =>
+      `Ceiling of ${c.path}: ${c.name} alone, sent the same write, ${fmt(c.rps)} req/s, ${fmt(c.ratio, 2)}× the baseline (rounds ${c.ratios.map((x) => fmt(x, 2)).join(' ')}); the gateway's path makes this call and more.`,
+  ),
+  ...(ceilings.length > 0 ? [''] : []),
   ...(peer
     ? [
         `Peer on the same handler: serverless-offline 13 ${fmt(peer.rps)} req/s (p50 ${peer.p50} ms, p99 ${peer.p99} ms, peak RSS ${fmt(peer.rss / 2 ** 20)} MB); the gateway's proxied GET is ${fmt(peer.ours, 1)}× its throughput (target ≥ 5× ${peer.ours >= 5 ? '✔' : '✘'}).`,
@@ -335,5 +346,5 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'latest.md'), `${report}\n`);
 writeFileSync(
   join(out, 'latest.json'),
-  `${JSON.stringify({ date, machine, loadAverage: loadavg(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, rows, peer, readyMs, reload, exerciseFeedback, labReload, chapterTests, tests }, null, 2)}\n`,
+  `${JSON.stringify({ date, machine, loadAverage: loadavg(), connections: CONNECTIONS, durationSeconds: DURATION, rounds: ROUNDS, rows, ceilings, peer, readyMs, reload, exerciseFeedback, labReload, chapterTests, tests }, null, 2)}\n`,
 );
