@@ -103,7 +103,10 @@ describe('synthesizeOnce with variants', () => {
 
       expect(process.env.CDK_VALIDATION).toBeUndefined();
       expect(provided[SHARED_ASSEMBLY]).toBe('/tmp/shared');
-      expect(JSON.parse(provided[SHARED_VARIANTS] ?? '')).toEqual({ broken: '/tmp/broken', other: '/tmp/other' });
+      expect(JSON.parse(provided[SHARED_VARIANTS] ?? '')).toEqual({
+        broken: '/tmp/broken',
+        other: '/tmp/other',
+      });
       teardown();
     } finally {
       process.env.CDK_VALIDATION = previous;
