@@ -22,7 +22,7 @@ const FLUSH_INTERVAL_MS = 5;
 /**
  * A logger writing to standard error, so that standard output stays free for the CLI's ready line. Lines
  * written in the same turn of the event loop go out in one write, in the next turn; while lines keep
- * coming, at most one write goes out every few milliseconds ({@link FLUSH_INTERVAL_MS}), so the lines of
+ * coming, at most one write goes out every 5 ms, so the lines of
  * many requests share a write. Whatever is pending is written before the process exits.
  * @param verbose - also write {@link GatewayLogger.debug} lines
  * @default verbose false
