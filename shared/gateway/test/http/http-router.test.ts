@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpRoute } from '../../src/http/http-api-model.js';
 import { HttpRouter } from '../../src/http/http-router.js';
-import { parseRouteKey, type RouteKey } from '../../src/http/route-key.js';
-
-function route(text: string): HttpRoute {
-  return {
-    logicalId: text,
-    routeId: text,
-    key: parseRouteKey(text) as RouteKey,
-    integration: undefined as never,
-  };
-}
+import { route } from '../support/http-route.js';
 
 function routeFor(router: HttpRouter, method: string, path: string): string | undefined {
   return router.match(path.split('/').filter(Boolean), method)?.route.key.text;

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpRoute } from '../../src/http/http-api-model.js';
 import { HttpRouter } from '../../src/http/http-router.js';
 import { PathRouting } from '../../src/http/path-routing.js';
-import { parseRouteKey, type RouteKey } from '../../src/http/route-key.js';
-
-function route(text: string): HttpRoute {
-  return {
-    logicalId: text,
-    routeId: text,
-    key: parseRouteKey(text) as RouteKey,
-    integration: undefined as never,
-  };
-}
+import { route } from '../support/http-route.js';
 
 const stage = { name: '$default', variables: null, throttling: { defaults: undefined, routes: new Map() } };
 const router = new HttpRouter([route('GET /items'), route('GET /items/{id}')]);
