@@ -26,4 +26,8 @@ function variant() {
   );
 }
 
-export default synthesizeOnce(assembly, { variants: { specificTypesChanged: variant } });
+export default synthesizeOnce(assembly, {
+  variants: { specificTypesChanged: variant },
+  // CloudFormation Validate runs in a child process while the test files run: test/validate.test.ts.
+  validation: { module: new URL('../checks.ts', import.meta.url) },
+});

@@ -5,6 +5,14 @@
  *
  * @module
  */
+
+export {
+  type BackgroundValidation,
+  type ModuleSynth,
+  SHARED_VALIDATION,
+  sharedValidation,
+  startBackgroundValidation,
+} from './background-validation.js';
 export {
   CHROMIUM_ARGS,
   ChromiumNotFoundError,
@@ -87,3 +95,10 @@ export {
   synthesizeOnce,
 } from './shared-assembly.js';
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';
+export {
+  assemblyValidationFailures,
+  failedValidations,
+  VALIDATION_REPORT_FILE,
+  type ValidationReport,
+} from './validation-report.js';
+export { awaitVerdict, type ValidationVerdict, writeVerdict } from './validation-verdict.js';

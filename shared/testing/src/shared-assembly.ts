@@ -7,8 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import {
+  type BackgroundValidation,
+  type ModuleSynth,
+  SHARED_VALIDATION,
+  startBackgroundValidation,
+} from './background-validation.js';
 import type { CloudFormationTemplate } from './cloudformation-template.js';
 import type { SynthesizedStack } from './synth-stack.js';
+import { assemblyValidationFailures } from './validation-report.js';
 
 /** The name under which {@link synthesizeOnce} provides the assembly folder to the test files. */
 export const SHARED_ASSEMBLY = 'corsWorkshopSharedAssembly';
@@ -31,7 +38,10 @@ declare module 'vitest' {
 /** The part of vitest's `TestProject` a global setup is given that {@link synthesizeOnce} uses. */
 export interface ProvidingProject {
   /** Hands a value to every test file, which reads it with `inject(key)`. */
-  provide(key: typeof SHARED_ASSEMBLY | typeof SHARED_VARIANTS, value: string): void;
+  provide(
+    key: typeof SHARED_ASSEMBLY | typeof SHARED_VARIANTS | typeof SHARED_VALIDATION,
+    value: string,
+  ): void;
 }
 
 /** Synthesizes a stack, e.g. the `assembly` of a chapter's `checks.ts`. */
@@ -47,6 +57,15 @@ export interface SynthesizeOnceOptions {
    * @default - no variant
    */
   readonly variants?: Readonly<Record<string, StackSynth>>;
+
+  /**
+   * Where a child process can import the chapter's synth, to run CloudFormation Validate on it while the
+   * test files run: the shared synth then skips it, and `test/validate.test.ts` awaits the child's verdict
+   * with `sharedValidation` (run last by `ValidationLastSequencer`). The child synthesizes the same code
+   * with validation on, as `cdk synth` does.
+   * @default - the shared synth runs CloudFormation Validate itself, before any test file starts
+   */
+  readonly validation?: ModuleSynth;
 }
 
 /**
@@ -72,12 +91,19 @@ export function synthesizeOnce(
 ): (project: ProvidingProject) => Promise<() => void> {
   return async (project) => {
     const synthesized: SynthesizedStack[] = [];
+    let validation: BackgroundValidation | undefined;
     const disposeAll = () => {
+      validation?.stop();
       for (const synth of synthesized.splice(0)) synth.dispose();
     };
     try {
-      const shared = await assembly();
+      if (options.validation !== undefined) {
+        validation = startBackgroundValidation(options.validation);
+        project.provide(SHARED_VALIDATION, validation.verdictFile);
+      }
+      const shared = await (validation === undefined ? assembly() : withoutValidation(assembly));
       synthesized.push(shared);
+      if (validation === undefined) throwOnFailedValidation(shared.assemblyDir);
       const folders: Record<string, string> = {};
       for (const [name, variant] of Object.entries(options.variants ?? {})) {
         const synth = await withoutValidation(variant);
@@ -92,6 +118,17 @@ export function synthesizeOnce(
     }
     return disposeAll;
   };
+}
+
+/**
+ * Fails the run as `cdk synth` fails when the shared synth's validation report has a failure: the app itself
+ * only writes the report, which the CLI reads (see `contextFromCdkJson`).
+ */
+function throwOnFailedValidation(assemblyDir: string): void {
+  const failures = assemblyValidationFailures(assemblyDir);
+  if (failures !== undefined && failures.length > 0) {
+    throw new Error(`The chapter fails CloudFormation Validate, as cdk synth would:\n${failures.join('\n')}`);
+  }
 }
 
 /** Runs a synth with CloudFormation Validate off, and puts `CDK_VALIDATION` back as it was. */

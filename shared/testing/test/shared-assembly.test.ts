@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SHARED_VALIDATION } from '../src/background-validation.js';
 import {
   readStackTemplate,
   SHARED_ASSEMBLY,
@@ -10,6 +11,8 @@ import {
   sharedVariant,
   synthesizeOnce,
 } from '../src/shared-assembly.js';
+import { VALIDATION_REPORT_FILE } from '../src/validation-report.js';
+import { awaitVerdict } from '../src/validation-verdict.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-assembly-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +134,81 @@ describe('synthesizeOnce with variants', () => {
       synthesizeOnce(fakeSynth('/tmp/shared', log), { variants: { failing } })({ provide: () => {} }),
     ).rejects.toThrow('the variant does not synthesize');
     expect(log).toEqual(['/tmp/shared validated=false', 'dispose /tmp/shared']);
+  });
+});
+
+describe('synthesizeOnce and CloudFormation Validate', () => {
+  /** A stand-in synth whose assembly holds the given validation report. */
+  function synthWithReport(name: string, report: unknown) {
+    return () => {
+      const folder = assembly(name, { Stack: 'stack' });
+      writeFileSync(join(folder, VALIDATION_REPORT_FILE), JSON.stringify(report));
+      return { assemblyDir: folder, dispose: () => {} } as never;
+    };
+  }
+
+  it("fails the run, naming the violation, when the shared synth's report has a failure, as cdk synth fails", async () => {
+    const report = {
+      pluginReports: [
+        {
+          pluginName: 'CloudFormation Validate',
+          conclusion: 'failure',
+          violations: [
+            { ruleName: 'E3012', description: 'wrong type', violatingConstructs: [{ constructPath: 'S/Q' }] },
+          ],
+        },
+      ],
+    };
+    await expect(synthesizeOnce(synthWithReport('failed', report))({ provide: () => {} })).rejects.toThrow(
+      'The chapter fails CloudFormation Validate, as cdk synth would:\nCloudFormation Validate E3012: wrong type at S/Q',
+    );
+  });
+
+  it('passes a shared synth whose report has none, as for a template that passed', async () => {
+    const provided: Record<string, string> = {};
+    await synthesizeOnce(synthWithReport('passed', { pluginReports: [] }))({
+      provide: (key, value) => {
+        provided[key] = value;
+      },
+    });
+    expect(provided[SHARED_ASSEMBLY]).toBe(join(dir, 'passed'));
+  });
+
+  it('with the validation option, synthesizes without it and hands the background verdict to the test files', async () => {
+    const log: string[] = [];
+    const provided: Record<string, string> = {};
+    const previous = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    try {
+      const teardown = await synthesizeOnce(
+        () => {
+          log.push(`validated=${process.env.CDK_VALIDATION !== 'false'}`);
+          return { assemblyDir: '/tmp/shared', dispose: () => {} } as never;
+        },
+        {
+          validation: {
+            module: new URL('./fixtures/validation-app/synths.ts', import.meta.url),
+            export: 'passing',
+          },
+        },
+      )({
+        provide: (key, value) => {
+          provided[key] = value;
+        },
+      });
+      try {
+        expect(log).toEqual(['validated=false']);
+        // The child's verdict on a module that exports no such synth: quick, as nothing is synthesized.
+        expect(await awaitVerdict(provided[SHARED_VALIDATION] ?? '')).toMatchObject({
+          passed: false,
+          report: expect.stringContaining('exports no function named "unknown"'),
+        });
+      } finally {
+        teardown();
+      }
+    } finally {
+      process.env.CDK_VALIDATION = previous;
+    }
   });
 });
 

@@ -1,0 +1,69 @@
+/**
+ * Reading the validation report a synth writes to its cloud assembly (`validation-report.json`), as the `cdk`
+ * CLI reads it to decide whether `cdk synth` failed.
+ *
+ * @module
+ */
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The file a synth with CloudFormation Validate on writes its report to, in the cloud assembly. */
+export const VALIDATION_REPORT_FILE = 'validation-report.json';
+
+/** The part of `validation-report.json` the verdict reads. */
+export interface ValidationReport {
+  readonly pluginReports?: readonly {
+    readonly pluginName: string;
+    /** `success` or `failure`. */
+    readonly conclusion: string;
+    readonly violations?: readonly {
+      readonly ruleName: string;
+      readonly description: string;
+      readonly severity?: string;
+      readonly violatingConstructs?: readonly { readonly constructPath?: string }[];
+    }[];
+  }[];
+}
+
+/**
+ * The violations of every plugin report that failed, one line each: the plugin, the rule, what it says and
+ * the constructs it names.
+ *
+ * @param report - the parsed `validation-report.json`
+ * @returns nothing when every report passed
+ * @example
+ * ```ts
+ * failedValidations(report);
+ * // ['CloudFormation Validate F3002 (error): NoSuchProperty: Additional properties are not allowed … at Failing/Queue']
+ * ```
+ */
+export function failedValidations(report: ValidationReport): string[] {
+  const lines: string[] = [];
+  for (const plugin of report.pluginReports ?? []) {
+    if (plugin.conclusion !== 'failure') continue;
+    const violations = plugin.violations ?? [];
+    if (violations.length === 0) lines.push(`${plugin.pluginName} failed without naming a violation`);
+    for (const violation of violations) {
+      const where = (violation.violatingConstructs ?? [])
+        .map((construct) => construct.constructPath)
+        .filter((path) => path !== undefined);
+      const severity = violation.severity === undefined ? '' : ` (${violation.severity})`;
+      const at = where.length === 0 ? '' : ` at ${where.join(', ')}`;
+      lines.push(`${plugin.pluginName} ${violation.ruleName}${severity}: ${violation.description}${at}`);
+    }
+  }
+  return lines;
+}
+
+/**
+ * The failed validations of a synthesized assembly (see {@link failedValidations}).
+ *
+ * @param assemblyDir - the cloud assembly folder
+ * @returns the violations, one line each; `undefined` when the synth wrote no report (validation was off)
+ */
+export function assemblyValidationFailures(assemblyDir: string): string[] | undefined {
+  const file = join(assemblyDir, VALIDATION_REPORT_FILE);
+  if (!existsSync(file)) return undefined;
+  return failedValidations(JSON.parse(readFileSync(file, 'utf8')) as ValidationReport);
+}
