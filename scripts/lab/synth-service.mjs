@@ -5,12 +5,14 @@
 //
 // Each synth imports the chapter's bin/app.ts in a fresh tsx namespace, so an edit anywhere in the app
 // (bin/, lib/, handlers/) is picked up without restarting the process, while aws-cdk-lib itself stays loaded.
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-const { contextFromCdkJson, directEsbuildPath } = await import('@cors-workshop/testing');
+const { assemblyValidationFailures, contextFromCdkJson, directEsbuildPath, VALIDATION_REPORT_FILE } =
+  await import('@cors-workshop/testing');
 const basePath = process.env.PATH ?? '';
 // The lab's own esbuild, for an app folder without node_modules of its own.
 const ownTools = fileURLToPath(new URL('./node_modules/.bin', import.meta.url));
@@ -36,6 +38,8 @@ async function handle({ id, chapterDir, outdir, bundling = true }) {
       context['aws:cdk:disable-asset-staging'] = true;
     }
     process.env.CDK_OUTDIR = outdir ?? join(chapterDir, 'cdk.out');
+    // The report of an earlier synth must not stand for this one (with CDK_VALIDATION=false none is written).
+    rmSync(join(process.env.CDK_OUTDIR, VALIDATION_REPORT_FILE), { force: true });
     process.env.CDK_CONTEXT_JSON = JSON.stringify(context);
     // The chapter's own tools (esbuild, for NodejsFunction) first on PATH, as `pnpm run synth` puts them, and
     // esbuild run directly rather than through a pnpm started for each function.
@@ -50,6 +54,13 @@ async function handle({ id, chapterDir, outdir, bundling = true }) {
     await namespace.import(pathToFileURL(join(chapterDir, 'bin', 'app.ts')).href, import.meta.url);
     // The App synthesizes on 'beforeExit', which this process never reaches, so the event is raised by hand.
     process.emit('beforeExit', 0);
+    // The app only writes CloudFormation Validate's report; `cdk synth` is what fails on it, so this does too.
+    const failures = assemblyValidationFailures(process.env.CDK_OUTDIR) ?? [];
+    if (failures.length > 0) {
+      throw new Error(
+        `CloudFormation Validate, which cdk synth runs, refuses the template:\n${failures.join('\n')}`,
+      );
+    }
     process.send({ id, ok: true, ms: Math.round(performance.now() - startedAt) });
   } catch (error) {
     process.send({ id, ok: false, error: firstLines(error) });

@@ -56,6 +56,39 @@ describe('the synth service', () => {
     });
   });
 
+  it('fails a synth that CloudFormation Validate refuses, as cdk synth fails, naming the rule', async () => {
+    // The other tests' service skips the validation (this package's vitest environment): this one runs it.
+    const previous = process.env.CDK_VALIDATION;
+    delete process.env.CDK_VALIDATION;
+    const validating = startSynthService({ cwd: workshop.root });
+    process.env.CDK_VALIDATION = previous;
+    const stack = 'chapters/02-refused/lib/refused-stack.ts';
+    const invalid =
+      "const api = new RestApi(this, 'RefusedApi');\n    (api.node.defaultChild as CfnResource).addPropertyOverride('NoSuchProperty', 1);";
+    try {
+      workshop.edit(stack, "const api = new RestApi(this, 'RefusedApi');", invalid);
+      workshop.edit(
+        stack,
+        "import { Stack } from 'aws-cdk-lib';",
+        "import { type CfnResource, Stack } from 'aws-cdk-lib';",
+      );
+      workshop.edit(
+        'chapters/02-refused/cdk.json',
+        '"context": {}',
+        '"context": { "@aws-cdk/core:validateAgainstDefaultRules": true }',
+      );
+      await expect(validating.synth(workshop.dir('02-refused'))).rejects.toThrow(
+        /CloudFormation Validate, which cdk synth runs, refuses the template:\nCloudFormation Validate F3002 \(error\): NoSuchProperty/,
+      );
+      workshop.edit(stack, invalid, "const api = new RestApi(this, 'RefusedApi');");
+      await expect(validating.synth(workshop.dir('02-refused'))).resolves.toMatchObject({
+        ms: expect.any(Number),
+      });
+    } finally {
+      await validating.close();
+    }
+  });
+
   it('warms up on a chapter without writing its cdk.out', async () => {
     const fresh = await fixtureWorkshop({ synthesize: [] });
     try {
