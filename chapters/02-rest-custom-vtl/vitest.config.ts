@@ -1,17 +1,14 @@
-import { ValidationLastSequencer } from '@cors-workshop/testing/sequencer';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     // The chapter is synthesized once per run, and the test files serve that assembly.
     globalSetup: ['./test/global-setup.ts'],
-    // test/validate.test.ts waits for the global setup's background validation: it runs last, so that the
-    // wait overlaps the other files.
-    sequence: { sequencer: ValidationLastSequencer },
     // Test files share each worker's loaded modules (aws-cdk-lib, the gateway): they hold no global state.
     isolate: false,
     // The variants of the stack that test files synthesize skip CloudFormation Validate (two seconds of
-    // WebAssembly per worker); the chapter's own synth is validated in a child process (test/validate.test.ts).
+    // WebAssembly per worker); the shared synth of the global setup, in vitest's own process, runs it as
+    // `cdk synth` does, and test/validate.test.ts checks its verdict.
     env: { CDK_VALIDATION: 'false' },
     // Synthesizing with bundling runs esbuild for each function before the first request.
     testTimeout: 60_000,

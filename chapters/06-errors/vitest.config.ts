@@ -1,4 +1,3 @@
-import { ValidationLastSequencer } from '@cors-workshop/testing/sequencer';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,13 +5,11 @@ export default defineConfig({
     // The chapter and the variant of its stack the tests serve are synthesized once per run, and the test
     // files serve those assemblies.
     globalSetup: ['./test/global-setup.ts'],
-    // test/validate.test.ts waits for the global setup's background validation: it runs last, so that the
-    // wait overlaps the other files.
-    sequence: { sequencer: ValidationLastSequencer },
     // Test files share each worker's loaded modules (aws-cdk-lib, the gateway): they hold no global state.
     isolate: false,
     // The stack tests' own synths skip CloudFormation Validate (two seconds of WebAssembly per worker); the
-    // chapter's own synth is validated in a child process (test/validate.test.ts).
+    // shared synth of the global setup, in vitest's own process, runs it as `cdk synth` does, and
+    // test/validate.test.ts checks its verdict.
     env: { CDK_VALIDATION: 'false' },
     // Starting Chromium and the gateways' functions takes a few seconds on a slow machine.
     testTimeout: 60_000,

@@ -17,8 +17,6 @@ function variant(props: AuthorizersStackProps) {
 }
 
 export default synthesizeOnce(assembly, {
-  // CloudFormation Validate runs in a child process while the test files run: test/validate.test.ts.
-  validation: { module: new URL('../checks.ts', import.meta.url) },
   variants: {
     /** The HTTP API before its fix: no OPTIONS /{proxy+} route, so $default catches the preflights. */
     withoutPreflightRoute: variant({ openPreflightRoute: false }),

@@ -7,13 +7,6 @@
  */
 
 export {
-  type BackgroundValidation,
-  type ModuleSynth,
-  SHARED_VALIDATION,
-  sharedValidation,
-  startBackgroundValidation,
-} from './background-validation.js';
-export {
   CHROMIUM_ARGS,
   ChromiumNotFoundError,
   type FindChromiumOptions,
@@ -85,11 +78,13 @@ export {
   type ProvidingProject,
   readStackTemplate,
   SHARED_ASSEMBLY,
+  SHARED_VALIDATION,
   SHARED_VARIANTS,
   type StackSynth,
   type SynthesizeOnceOptions,
   sharedAssembly,
   sharedTemplate,
+  sharedValidation,
   sharedVariant,
   sharedVariantTemplate,
   synthesizeOnce,
@@ -97,8 +92,9 @@ export {
 export { type SynthesizedStack, type SynthStackOptions, synthStack } from './synth-stack.js';
 export {
   assemblyValidationFailures,
+  assemblyValidationVerdict,
   failedValidations,
   VALIDATION_REPORT_FILE,
   type ValidationReport,
+  type ValidationVerdict,
 } from './validation-report.js';
-export { awaitVerdict, type ValidationVerdict, writeVerdict } from './validation-verdict.js';

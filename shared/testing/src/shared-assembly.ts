@@ -7,18 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import {
-  type BackgroundValidation,
-  type ModuleSynth,
-  SHARED_VALIDATION,
-  startBackgroundValidation,
-} from './background-validation.js';
 import type { CloudFormationTemplate } from './cloudformation-template.js';
 import type { SynthesizedStack } from './synth-stack.js';
-import { assemblyValidationFailures } from './validation-report.js';
+import { assemblyValidationVerdict, type ValidationVerdict } from './validation-report.js';
 
 /** The name under which {@link synthesizeOnce} provides the assembly folder to the test files. */
 export const SHARED_ASSEMBLY = 'corsWorkshopSharedAssembly';
+
+/**
+ * The name under which {@link synthesizeOnce} provides the shared synth's CloudFormation Validate verdict
+ * (JSON) to the test files.
+ */
+export const SHARED_VALIDATION = 'corsWorkshopSharedValidation';
 
 /**
  * The name under which {@link synthesizeOnce} provides the variants' folders to the test files: a JSON
@@ -32,6 +32,8 @@ declare module 'vitest' {
     corsWorkshopSharedAssembly: string;
     /** The variants the chapter's global setup synthesized, as JSON: name → assembly folder. */
     corsWorkshopSharedVariants: string;
+    /** CloudFormation Validate's verdict on the shared synth, as JSON (see `sharedValidation`). */
+    corsWorkshopSharedValidation: string;
   }
 }
 
@@ -57,15 +59,6 @@ export interface SynthesizeOnceOptions {
    * @default - no variant
    */
   readonly variants?: Readonly<Record<string, StackSynth>>;
-
-  /**
-   * Where a child process can import the chapter's synth, to run CloudFormation Validate on it while the
-   * test files run: the shared synth then skips it, and `test/validate.test.ts` awaits the child's verdict
-   * with `sharedValidation` (run last by `ValidationLastSequencer`). The child synthesizes the same code
-   * with validation on, as `cdk synth` does.
-   * @default - the shared synth runs CloudFormation Validate itself, before any test file starts
-   */
-  readonly validation?: ModuleSynth;
 }
 
 /**
@@ -91,19 +84,15 @@ export function synthesizeOnce(
 ): (project: ProvidingProject) => Promise<() => void> {
   return async (project) => {
     const synthesized: SynthesizedStack[] = [];
-    let validation: BackgroundValidation | undefined;
     const disposeAll = () => {
-      validation?.stop();
       for (const synth of synthesized.splice(0)) synth.dispose();
     };
     try {
-      if (options.validation !== undefined) {
-        validation = startBackgroundValidation(options.validation);
-        project.provide(SHARED_VALIDATION, validation.verdictFile);
-      }
-      const shared = await (validation === undefined ? assembly() : withoutValidation(assembly));
+      const shared = await assembly();
       synthesized.push(shared);
-      if (validation === undefined) throwOnFailedValidation(shared.assemblyDir);
+      // The app only writes CloudFormation Validate's report (the CLI is what fails `cdk synth` on it): the
+      // verdict goes to test/validate.test.ts.
+      project.provide(SHARED_VALIDATION, JSON.stringify(assemblyValidationVerdict(shared.assemblyDir)));
       const folders: Record<string, string> = {};
       for (const [name, variant] of Object.entries(options.variants ?? {})) {
         const synth = await withoutValidation(variant);
@@ -120,17 +109,6 @@ export function synthesizeOnce(
   };
 }
 
-/**
- * Fails the run as `cdk synth` fails when the shared synth's validation report has a failure: the app itself
- * only writes the report, which the CLI reads (see `contextFromCdkJson`).
- */
-function throwOnFailedValidation(assemblyDir: string): void {
-  const failures = assemblyValidationFailures(assemblyDir);
-  if (failures !== undefined && failures.length > 0) {
-    throw new Error(`The chapter fails CloudFormation Validate, as cdk synth would:\n${failures.join('\n')}`);
-  }
-}
-
 /** Runs a synth with CloudFormation Validate off, and puts `CDK_VALIDATION` back as it was. */
 async function withoutValidation(synth: StackSynth): Promise<SynthesizedStack> {
   const previous = process.env.CDK_VALIDATION;
@@ -141,6 +119,31 @@ async function withoutValidation(synth: StackSynth): Promise<SynthesizedStack> {
     if (previous === undefined) delete process.env.CDK_VALIDATION;
     else process.env.CDK_VALIDATION = previous;
   }
+}
+
+/**
+ * CloudFormation Validate's verdict on the chapter's shared synth, which {@link synthesizeOnce} runs as
+ * `cdk synth` does (the variants skip it): what the `cdk` CLI would make of the validation report.
+ *
+ * @returns the verdict
+ * @throws Error naming the missing setup when the vitest configuration has no such global setup
+ * @example
+ * ```ts
+ * // test/validate.test.ts
+ * it('passes CloudFormation Validate, as cdk synth runs it', () => {
+ *   expect(sharedValidation()).toEqual({ passed: true });
+ * });
+ * ```
+ */
+export function sharedValidation(): ValidationVerdict {
+  const provided = inject(SHARED_VALIDATION);
+  if (typeof provided !== 'string' || provided === '') {
+    throw new Error(
+      'No validation verdict: the vitest configuration needs globalSetup: ["./test/global-setup.ts"], a file ' +
+        'whose default export is synthesizeOnce(assembly)',
+    );
+  }
+  return JSON.parse(provided) as ValidationVerdict;
 }
 
 /**

@@ -56,6 +56,31 @@ export function failedValidations(report: ValidationReport): string[] {
   return lines;
 }
 
+/** How a synth fared under CloudFormation Validate, as `cdk synth` judges it. */
+export type ValidationVerdict =
+  /** The synth passed. */
+  | { readonly passed: true }
+  /** The synth failed; `report` names the violations, or says that the validation did not run. */
+  | { readonly passed: false; readonly report: string };
+
+/**
+ * The verdict on a synthesized assembly's validation report (see {@link assemblyValidationFailures}).
+ *
+ * @param assemblyDir - the cloud assembly folder
+ * @returns failed, saying so, when the synth wrote no report (`CDK_VALIDATION=false` when it ran)
+ */
+export function assemblyValidationVerdict(assemblyDir: string): ValidationVerdict {
+  const failures = assemblyValidationFailures(assemblyDir);
+  if (failures === undefined) {
+    return {
+      passed: false,
+      report:
+        'CloudFormation Validate did not run: the synth wrote no validation report (CDK_VALIDATION=false?)',
+    };
+  }
+  return failures.length === 0 ? { passed: true } : { passed: false, report: failures.join('\n') };
+}
+
 /**
  * The failed validations of a synthesized assembly (see {@link failedValidations}).
  *

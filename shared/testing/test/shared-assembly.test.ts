@@ -2,17 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SHARED_VALIDATION } from '../src/background-validation.js';
 import {
   readStackTemplate,
   SHARED_ASSEMBLY,
+  SHARED_VALIDATION,
   SHARED_VARIANTS,
   sharedAssembly,
   sharedVariant,
   synthesizeOnce,
 } from '../src/shared-assembly.js';
-import { VALIDATION_REPORT_FILE } from '../src/validation-report.js';
-import { awaitVerdict } from '../src/validation-verdict.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'shared-assembly-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,7 +72,7 @@ describe('synthesizeOnce', () => {
       },
     });
 
-    expect(provided).toEqual({ [SHARED_ASSEMBLY]: '/tmp/x' });
+    expect(provided[SHARED_ASSEMBLY]).toBe('/tmp/x');
     expect(disposed).toBe(false);
     teardown();
     expect(disposed).toBe(true);
@@ -138,77 +136,50 @@ describe('synthesizeOnce with variants', () => {
 });
 
 describe('synthesizeOnce and CloudFormation Validate', () => {
-  /** A stand-in synth whose assembly holds the given validation report. */
-  function synthWithReport(name: string, report: unknown) {
-    return () => {
-      const folder = assembly(name, { Stack: 'stack' });
-      writeFileSync(join(folder, VALIDATION_REPORT_FILE), JSON.stringify(report));
-      return { assemblyDir: folder, dispose: () => {} } as never;
-    };
-  }
-
-  it("fails the run, naming the violation, when the shared synth's report has a failure, as cdk synth fails", async () => {
-    const report = {
-      pluginReports: [
-        {
-          pluginName: 'CloudFormation Validate',
-          conclusion: 'failure',
-          violations: [
-            { ruleName: 'E3012', description: 'wrong type', violatingConstructs: [{ constructPath: 'S/Q' }] },
-          ],
-        },
-      ],
-    };
-    await expect(synthesizeOnce(synthWithReport('failed', report))({ provide: () => {} })).rejects.toThrow(
-      'The chapter fails CloudFormation Validate, as cdk synth would:\nCloudFormation Validate E3012: wrong type at S/Q',
-    );
-  });
-
-  it('passes a shared synth whose report has none, as for a template that passed', async () => {
-    const provided: Record<string, string> = {};
-    await synthesizeOnce(synthWithReport('passed', { pluginReports: [] }))({
-      provide: (key, value) => {
-        provided[key] = value;
-      },
-    });
-    expect(provided[SHARED_ASSEMBLY]).toBe(join(dir, 'passed'));
-  });
-
-  it('with the validation option, synthesizes without it and hands the background verdict to the test files', async () => {
-    const log: string[] = [];
+  /** Runs synthesizeOnce on a synth of the validation fixture, with validation on, and returns the verdict. */
+  async function verdictOf(synth: 'passing' | 'failing') {
+    const fixture = await import('./fixtures/validation-app/synths.js');
     const provided: Record<string, string> = {};
     const previous = process.env.CDK_VALIDATION;
     delete process.env.CDK_VALIDATION;
     try {
-      const teardown = await synthesizeOnce(
-        () => {
-          log.push(`validated=${process.env.CDK_VALIDATION !== 'false'}`);
-          return { assemblyDir: '/tmp/shared', dispose: () => {} } as never;
-        },
-        {
-          validation: {
-            module: new URL('./fixtures/validation-app/synths.ts', import.meta.url),
-            export: 'unknown',
-          },
-        },
-      )({
+      const teardown = await synthesizeOnce(fixture[synth])({
         provide: (key, value) => {
           provided[key] = value;
         },
       });
-      try {
-        expect(log).toEqual(['validated=false']);
-        // The child's verdict on a module that exports no such synth: quick, as nothing is synthesized.
-        expect(await awaitVerdict(provided[SHARED_VALIDATION] ?? '')).toMatchObject({
-          passed: false,
-          report: expect.stringContaining('exports no function named "unknown"'),
-        });
-      } finally {
-        teardown();
-      }
+      teardown();
     } finally {
       process.env.CDK_VALIDATION = previous;
     }
+    return JSON.parse(provided[SHARED_VALIDATION] ?? '');
+  }
+
+  it('hands the test files a passing verdict for a template CloudFormation Validate accepts', async () => {
+    expect(await verdictOf('passing')).toEqual({ passed: true });
+  });
+
+  it('hands them a failing verdict naming the rule and the construct, where cdk synth would fail', async () => {
+    expect(await verdictOf('failing')).toEqual({
+      passed: false,
+      report:
+        "CloudFormation Validate F3002 (error): NoSuchProperty: Additional properties are not allowed ('NoSuchProperty' was unexpected) at Failing/Queue",
+    });
+  });
+
+  it('says the validation did not run when the shared synth ran with CDK_VALIDATION=false', async () => {
+    const provided: Record<string, string> = {};
+    await synthesizeOnce(
+      () => ({ assemblyDir: assembly('unvalidated', { S: 's' }), dispose: () => {} }) as never,
+    )({
+      provide: (key, value) => {
+        provided[key] = value;
+      },
+    });
+    expect(JSON.parse(provided[SHARED_VALIDATION] ?? '')).toMatchObject({
+      passed: false,
+      report: expect.stringContaining('CloudFormation Validate did not run'),
+    });
   });
 });
 
