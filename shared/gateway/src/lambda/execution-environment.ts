@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
 import type { LambdaFunctionDefinition } from './lambda-function.js';
-import { type ChannelResult, SharedChannel } from './shared-channel.js';
 import {
   type InvokeMessage,
   type LambdaErrorDocument,
@@ -44,20 +43,9 @@ export class ExecutionEnvironment {
   readonly #worker: Worker;
   readonly #logger: GatewayLogger;
   readonly #onDeath: (environment: ExecutionEnvironment) => void;
-  readonly #channel = new SharedChannel();
   #pending:
-    | {
-        requestId: string;
-        resolve: (outcome: InvocationOutcome) => void;
-        timer: NodeJS.Timeout;
-        /** The invocation's number on the channel; `undefined` when it went by message. */
-        seq: number | undefined;
-      }
+    | { requestId: string; resolve: (outcome: InvocationOutcome) => void; timer: NodeJS.Timeout }
     | undefined;
-  /** A result from the channel, held until the messages posted before it (its logs) have arrived. */
-  #deferred: { payload: string; messagesSent: number } | undefined;
-  /** Messages received from the worker so far. */
-  #received = 0;
   #alive = true;
   #closing = false;
   #memoryExceeded: number | undefined;
@@ -83,7 +71,6 @@ export class ExecutionEnvironment {
       functionName: definition.functionName,
       functionArn: definition.arn,
       memoryMb: definition.memoryMb,
-      channel: this.#channel.buffer,
     };
     this.#worker = new Worker(WORKER_URL, {
       workerData: init,
@@ -116,16 +103,9 @@ export class ExecutionEnvironment {
     const timeoutMs = this.#definition.timeoutSeconds * 1000;
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.#timeOut(), timeoutMs);
-      const deadline = Date.now() + timeoutMs;
-      const seq = this.#channel.sendRequest({ requestId, event: eventJson, deadline });
-      this.#pending = { requestId, resolve, timer, seq };
-      if (seq === undefined) {
-        const message: InvokeMessage = { requestId, event: eventJson, deadline };
-        this.#worker.postMessage(message);
-        this.#channel.wake();
-      } else {
-        void this.#channel.awaitResult(seq).then((result) => this.#onChannelResult(seq, result));
-      }
+      this.#pending = { requestId, resolve, timer };
+      const message: InvokeMessage = { requestId, event: eventJson, deadline: Date.now() + timeoutMs };
+      this.#worker.postMessage(message);
     });
   }
 
@@ -140,33 +120,11 @@ export class ExecutionEnvironment {
     const pending = this.#pending;
     if (!pending) return;
     this.#pending = undefined;
-    this.#deferred = undefined;
     clearTimeout(pending.timer);
     pending.resolve(outcome);
   }
 
-  #onChannelResult(seq: number, result: ChannelResult | undefined): void {
-    // No result, or one posted as a message (an error, a large result): the message settles it.
-    if (result?.payload === undefined || this.#pending?.seq !== seq) return;
-    this.#deferred = { payload: result.payload, messagesSent: result.messagesSent };
-    this.#settleDeferred();
-  }
-
-  /** Settles the channel's result once every message the worker posted before it has been handled. */
-  #settleDeferred(): void {
-    const deferred = this.#deferred;
-    if (deferred && this.#received >= deferred.messagesSent) {
-      this.#settle({ kind: 'success', payload: deferred.payload });
-    }
-  }
-
   #onMessage(message: WorkerMessage): void {
-    this.#received++;
-    this.#handle(message);
-    this.#settleDeferred();
-  }
-
-  #handle(message: WorkerMessage): void {
     switch (message.type) {
       case 'log':
         this.#logger.info(message.line);
@@ -204,7 +162,6 @@ export class ExecutionEnvironment {
   #markDead(): void {
     if (!this.#alive) return;
     this.#alive = false;
-    this.#channel.release();
     this.#onDeath(this);
   }
 

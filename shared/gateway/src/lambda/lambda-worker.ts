@@ -10,7 +10,6 @@ import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installMemoryGuard } from './memory-guard.js';
 import { overPayloadLimit, RESPONSE_TOO_LARGE_ERROR } from './payload-limits.js';
-import { SharedChannel } from './shared-channel.js';
 import {
   type InvokeMessage,
   type LambdaErrorDocument,
@@ -28,11 +27,8 @@ type Handler = (
 const init = workerData as WorkerInit;
 const port = parentPort!;
 let currentRequestId: string | undefined;
-/** Messages posted so far: the gateway settles a result from the channel once it has received them all. */
-let posted = 0;
 
 function post(message: WorkerMessage): void {
-  posted++;
   port.postMessage(message);
 }
 
@@ -155,17 +151,9 @@ const memory = installMemoryGuard(init.memoryMb * 1024 * 1024, (usedBytes) => {
 });
 let handlerPromise: Promise<Handler> | undefined;
 
-/**
- * Runs one invocation and reports how it ended: an error by message, a result through `deliver`, which says
- * whether it took it (else the result goes by message too).
- */
-async function invoke(
-  requestId: string,
-  deadline: number,
-  eventJson: string,
-  deliver: (payload: string) => boolean,
-): Promise<void> {
-  const event: unknown = JSON.parse(eventJson);
+port.on('message', async (message: InvokeMessage) => {
+  const { requestId, deadline } = message;
+  const event: unknown = JSON.parse(message.event);
   currentRequestId = requestId;
   handlerPromise ??= loadHandler();
   let handler: Handler;
@@ -193,7 +181,7 @@ async function invoke(
     memory.check();
     if (overPayloadLimit(payload)) {
       post({ type: 'error', requestId, error: RESPONSE_TOO_LARGE_ERROR, fatal: false });
-    } else if (!deliver(payload)) {
+    } else {
       post({ type: 'result', requestId, payload });
     }
   } catch (error) {
@@ -202,34 +190,4 @@ async function invoke(
   } finally {
     memory.stop();
   }
-}
-
-/**
- * How long a worker that just finished an invocation blocks waiting for the next one (cheap to wake) before
- * it waits in its event loop instead (dearer to wake, but its timers and I/O run).
- */
-const BLOCKING_WAIT_MS = 1;
-
-/** Invocations handed over in shared memory, one at a time, for as long as the environment lives. */
-async function serveChannel(channel: SharedChannel): Promise<void> {
-  let lastSeq = 0;
-  for (;;) {
-    const { seq, request } =
-      channel.takeRequest(lastSeq, BLOCKING_WAIT_MS) ?? (await channel.nextRequest(lastSeq));
-    lastSeq = seq;
-    let delivered = false;
-    await invoke(request.requestId, request.deadline, request.event, (payload) => {
-      delivered = channel.sendResult(seq, payload, posted);
-      return delivered;
-    });
-    if (!delivered) channel.sendResult(seq, undefined, posted);
-    // One turn of the event loop between invocations, so that timers due and I/O done are not starved.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-// An event too large for the channel comes by message.
-port.on('message', (message: InvokeMessage) =>
-  invoke(message.requestId, message.deadline, message.event, () => false),
-);
-void serveChannel(new SharedChannel(init.channel));
+});

@@ -1,5 +1,3 @@
-import type { SharedChannel } from './shared-channel.js';
-
 /** Data a Lambda worker starts with. */
 export interface WorkerInit {
   readonly codeDir: string;
@@ -7,11 +5,9 @@ export interface WorkerInit {
   readonly functionName: string;
   readonly functionArn: string;
   readonly memoryMb: number;
-  /** The memory of the environment's {@link SharedChannel}, where invocations and results are handed over. */
-  readonly channel: SharedArrayBuffer;
 }
 
-/** Parent → worker: run the handler once (an event too large for the shared channel). */
+/** Parent → worker: run the handler once. */
 export interface InvokeMessage {
   readonly requestId: string;
   /** The event, as the JSON document Lambda would deliver. */
