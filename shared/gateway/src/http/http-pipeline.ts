@@ -1,38 +1,32 @@
 import { HttpBackends } from '../http-backends/http-backends.js';
-import type { InvocationOutcome } from '../lambda/execution-environment.js';
 import type { LambdaRuntime } from '../lambda/lambda-runtime.js';
 import type { GatewayLogger } from '../logging/gateway-logger.js';
-import { clfTime } from '../rest/request-context.js';
-import { type GatewayRequest, type GatewayResponse, headerValue } from '../server/gateway-request.js';
+import type { GatewayRequest, GatewayResponse } from '../server/gateway-request.js';
 import { PathMemo } from '../server/path-memo.js';
 import { newExtendedRequestId, newTraceId } from '../server/request-ids.js';
 import type { ServiceBackends } from '../services/service-backends.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
-import { clientAddress, domainPrefixOf, type HttpEventInput, hostOf } from './event-input.js';
-import type { HttpAnswer, MalformedResult } from './http-answer.js';
-import type { HttpApiModel, HttpLambdaProxyIntegration, HttpServiceIntegration } from './http-api-model.js';
+import type { HttpEventInput } from './event-input.js';
+import type { HttpApiModel } from './http-api-model.js';
 import { authorizeHttpRoute } from './http-authorize.js';
-import { contextAuthorizer, eventAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
+import { contextAuthorizer, type HttpAuthorizerResult } from './http-authorizer-result.js';
+import { httpContextVariables } from './http-context-variables.js';
+import { httpErrorResponse, notFound, TOO_MANY_REQUESTS_BODY } from './http-error-response.js';
 import { httpProxyCall } from './http-proxy-call.js';
 import { type HttpRouteMatch, HttpRouter } from './http-router.js';
+import { lambdaProxyCall } from './lambda-proxy-call.js';
 import { PathRouting } from './path-routing.js';
-import { httpProxyEventV1 } from './payload-v1-event.js';
-import { interpretResultV1 } from './payload-v1-response.js';
-import { httpProxyEventV2 } from './payload-v2-event.js';
-import { interpretResultV2 } from './payload-v2-response.js';
-import { REQUEST_ENTITY_TOO_LARGE_BODY, refusedHttpRequest } from './refused-request.js';
+import { refusedHttpRequest } from './refused-request.js';
 import { HttpRouteThrottles } from './route-throttling.js';
-import { serviceCall } from './service-call.js';
+import type { RoutedHttpCall } from './routed-call.js';
+import { serviceIntegrationCall } from './service-integration-call.js';
 import { type StageMatch, StageResolver } from './stage-resolver.js';
 
-/** The body of API Gateway's answer when no stage or route matches. */
-export const NOT_FOUND_BODY = '{"message":"Not Found"}';
-/** The body of API Gateway's answer when the function fails or returns something it cannot read. */
-export const INTERNAL_SERVER_ERROR_BODY = '{"message":"Internal Server Error"}';
-/** The body of API Gateway's answer when the integration does not answer within its timeout. */
-export const SERVICE_UNAVAILABLE_BODY = '{"message":"Service Unavailable"}';
-/** The body of API Gateway's answer to a throttled request. */
-const TOO_MANY_REQUESTS_BODY = '{"message":"Too Many Requests"}';
+export {
+  INTERNAL_SERVER_ERROR_BODY,
+  NOT_FOUND_BODY,
+  SERVICE_UNAVAILABLE_BODY,
+} from './http-error-response.js';
 
 /** The request headers that make a preflight, found in one pass over the raw headers. */
 interface CorsRequestHeaders {
@@ -183,7 +177,7 @@ export class HttpApiPipeline {
     return this.#error(outcome.status, outcome.body, requestId, origin, label, outcome.headers);
   }
 
-  async #invoke(
+  #invoke(
     request: GatewayRequest,
     requestId: string,
     stageMatch: StageMatch,
@@ -192,155 +186,37 @@ export class HttpApiPipeline {
     authorized?: HttpAuthorizerResult,
   ): Promise<GatewayResponse> {
     const integration = match.route.integration;
-    if (integration.kind === 'service') {
-      return this.#callService(integration, request, requestId, stageMatch, match, origin, authorized);
-    }
-    if (integration.kind === 'http') {
-      const context = () => ({
-        ...httpContextVariables(this.#api, stageMatch, match, request, requestId),
-        ...(authorized ? { authorizer: contextAuthorizer(authorized) } : {}),
-      });
-      const [cors, backends, logger] = [this.#cors, this.#http, this.#logger];
-      return httpProxyCall({
-        integration,
-        request,
-        requestId,
-        stageMatch,
-        match,
-        origin,
-        cors,
-        backends,
-        logger,
-        context,
-      });
-    }
-    const label = `AWS_PROXY ${integration.lambda.logicalId}`;
-    const input: HttpEventInput = {
-      api: this.#api,
-      stage: stageMatch.stage,
+    const [api, cors, logger] = [this.#api, this.#cors, this.#logger];
+    const call: RoutedHttpCall = {
+      api,
+      request,
+      requestId,
+      stageMatch,
       match,
+      origin,
+      authorized,
+      cors,
+      logger,
+    };
+    if (integration.kind === 'service') return serviceIntegrationCall(call, integration, this.#services);
+    if (integration.kind === 'lambda') return lambdaProxyCall(call, integration, this.#runtime);
+    const context = () => ({
+      ...httpContextVariables(api, stageMatch, match, request, requestId),
+      ...(authorized ? { authorizer: contextAuthorizer(authorized) } : {}),
+    });
+    const backends = this.#http;
+    return httpProxyCall({
+      integration,
       request,
       requestId,
-      traceId: newTraceId(request.receivedAt),
-      ...(authorized ? { authorizer: eventAuthorizer(authorized, integration.payloadFormatVersion) } : {}),
-    };
-    const isV2 = integration.payloadFormatVersion === '2.0';
-    const event = isV2 ? httpProxyEventV2(input) : httpProxyEventV1(input);
-    const outcome = await this.#call(integration, requestId, event);
-    if (outcome === 'integration-timeout') {
-      this.#logger.error(
-        `${requestId} ${integration.lambda.logicalId} did not answer within the integration timeout of ${integration.timeoutMs} ms`,
-      );
-      return this.#error(503, SERVICE_UNAVAILABLE_BODY, requestId, origin, label);
-    }
-    if (outcome.kind === 'payload-too-large') {
-      return this.#error(413, REQUEST_ENTITY_TOO_LARGE_BODY, requestId, origin, label);
-    }
-    if (outcome.kind !== 'success') {
-      this.#logger.error(
-        `${requestId} ${integration.lambda.logicalId} failed (${outcome.kind}): ${outcome.error.errorType}: ${outcome.error.errorMessage}`,
-      );
-      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
-    }
-    const answer: HttpAnswer | MalformedResult = isV2
-      ? interpretResultV2(outcome.payload)
-      : interpretResultV1(outcome.payload);
-    if ('malformed' in answer) {
-      this.#logger.error(
-        `${requestId} ${integration.lambda.logicalId} returned a malformed result for payload format ${integration.payloadFormatVersion}: ${answer.reason}`,
-      );
-      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
-    }
-    if (this.#logger.verbose)
-      this.#logger.debug(`${requestId} function headers: ${JSON.stringify(answer.headers)}`);
-    const headers = this.#cors
-      ? answer.headers.filter(([name]) => !name.startsWith('access-control-'))
-      : answer.headers;
-    if (this.#cors) headers.push(...this.#cors.actual(origin));
-    headers.push(['apigw-requestid', requestId]);
-    const fallback = () => this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
-    return { status: answer.status, headers, body: answer.body, integration: label, fallback };
-  }
-
-  /**
-   * Calls the AWS service action of a first-class integration with the parameters its `RequestParameters`
-   * map from the request, and answers with the service's status and body **[choice]** — AWS documents no
-   * response shape for these integrations. The service's `content-type` is kept; its other headers are not
-   * passed on. A service that cannot be reached gives `500`, one that does not answer in time `503`, as a
-   * failing Lambda function does.
-   */
-  async #callService(
-    integration: HttpServiceIntegration,
-    request: GatewayRequest,
-    requestId: string,
-    stageMatch: StageMatch,
-    match: HttpRouteMatch,
-    origin: string | undefined,
-    authorized: HttpAuthorizerResult | undefined,
-  ): Promise<GatewayResponse> {
-    const label = `AWS_PROXY ${integration.subtype.subtype}`;
-    const fail = (reason: string) => {
-      this.#logger.error(`${requestId} ${integration.logicalId} ${integration.subtype.subtype}: ${reason}`);
-      return this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
-    };
-    if (!this.#services) return fail('no backend serves AWS service integrations');
-    if (!integration.credentials) {
-      return fail(
-        'the integration has no CredentialsArn, so API Gateway has no role to call the service with',
-      );
-    }
-    const call = serviceCall(integration, {
-      request,
-      pathParameters: match.pathParameters,
-      context: {
-        ...httpContextVariables(this.#api, stageMatch, match, request, requestId),
-        ...(authorized ? { authorizer: contextAuthorizer(authorized) } : {}),
-      },
-      stageVariables: stageMatch.stage.variables,
+      stageMatch,
+      match,
+      origin,
+      cors,
+      backends,
+      logger,
+      context,
     });
-    const outcome = await this.#services.send({
-      ...call,
-      region: call.region ?? this.#api.region,
-      timeoutMs: integration.timeoutMs,
-      requestId,
-    });
-    if (outcome.kind === 'timeout') {
-      this.#logger.error(
-        `${requestId} ${integration.logicalId} did not answer within the integration timeout of ${integration.timeoutMs} ms`,
-      );
-      return this.#error(503, SERVICE_UNAVAILABLE_BODY, requestId, origin, label);
-    }
-    if (outcome.kind === 'unreachable') return fail(`the service cannot be reached: ${outcome.reason}`);
-    if (outcome.status >= 400) {
-      this.#logger.info(
-        `${requestId} ${integration.subtype.subtype} answered ${outcome.status}: ${outcome.body}`,
-      );
-    }
-    const headers: Array<[string, string]> = [];
-    const contentType = outcome.headers.find(([name]) => name === 'content-type');
-    if (contentType) headers.push(['content-type', contentType[1]]);
-    if (this.#cors) headers.push(...this.#cors.actual(origin));
-    headers.push(['apigw-requestid', requestId]);
-    const fallback = () => this.#error(500, INTERNAL_SERVER_ERROR_BODY, requestId, origin, label);
-    return { status: outcome.status, headers, body: outcome.body, integration: label, fallback };
-  }
-
-  async #call(
-    integration: HttpLambdaProxyIntegration,
-    requestId: string,
-    event: unknown,
-  ): Promise<InvocationOutcome | 'integration-timeout'> {
-    const invocation = this.#runtime.invoke(integration.lambda, requestId, event);
-    if (integration.timeoutMs >= integration.lambda.timeoutSeconds * 1000) return invocation;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'integration-timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('integration-timeout'), integration.timeoutMs);
-    });
-    try {
-      return await Promise.race([invocation, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   #error(
@@ -351,53 +227,8 @@ export class HttpApiPipeline {
     label: string,
     extraHeaders: ReadonlyArray<[string, string]> = [],
   ): GatewayResponse {
-    const headers: Array<[string, string]> = [['content-type', 'application/json'], ...extraHeaders];
-    if (this.#cors) headers.push(...this.#cors.actual(origin));
-    headers.push(['apigw-requestid', requestId]);
-    return { status, headers, body, integration: label };
+    return httpErrorResponse(this.#cors, { status, body, requestId, origin, label, extraHeaders });
   }
-}
-
-/**
- * The `$context` variables a parameter mapping of an HTTP API can read.
- * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html
- */
-function httpContextVariables(
-  api: HttpApiModel,
-  stageMatch: StageMatch,
-  match: HttpRouteMatch,
-  request: GatewayRequest,
-  requestId: string,
-): Record<string, unknown> {
-  const host = hostOf(request);
-  return {
-    accountId: api.accountId,
-    apiId: api.apiId,
-    domainName: host,
-    domainPrefix: domainPrefixOf(host),
-    extendedRequestId: requestId,
-    httpMethod: request.method,
-    identity: { sourceIp: clientAddress(request), userAgent: headerValue(request.rawHeaders, 'user-agent') },
-    path: request.path,
-    protocol: request.protocol,
-    requestId,
-    requestTime: clfTime(request.receivedAt),
-    requestTimeEpoch: request.receivedAt,
-    routeKey: match.route.key.text,
-    stage: stageMatch.stage.name,
-  };
-}
-
-function notFound(requestId: string): GatewayResponse {
-  return {
-    status: 404,
-    headers: [
-      ['content-type', 'application/json'],
-      ['apigw-requestid', requestId],
-    ],
-    body: NOT_FOUND_BODY,
-    integration: 'no route',
-  };
 }
 
 function findCorsRequestHeaders(raw: readonly string[]): CorsRequestHeaders {

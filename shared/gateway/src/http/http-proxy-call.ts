@@ -7,14 +7,13 @@ import { newTraceId } from '../server/request-ids.js';
 import type { HttpCorsPolicy } from './cors-policy.js';
 import { clientAddress, hostOf } from './event-input.js';
 import type { HttpUrlProxyIntegration } from './http-api-model.js';
+import { INTERNAL_SERVER_ERROR_BODY } from './http-error-response.js';
 import type { HttpRouteMatch } from './http-router.js';
 import { evaluateMappingValue } from './parameter-mapping.js';
 import type { StageMatch } from './stage-resolver.js';
 
 /** The body of an HTTP API's answer when an HTTP integration does not answer in time. */
 export const GATEWAY_TIMEOUT_BODY = '{"message":"Gateway Timeout"}';
-/** The body of an HTTP API's answer when an HTTP integration cannot be called. */
-const INTERNAL_SERVER_ERROR_BODY = '{"message":"Internal Server Error"}';
 /** Backend response headers the gateway does not pass on: it frames and dates the response itself. */
 const NOT_PASSED_ON: ReadonlySet<string> = new Set([...HOP_BY_HOP, 'date']);
 

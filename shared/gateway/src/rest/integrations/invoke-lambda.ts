@@ -1,4 +1,5 @@
 import type { InvocationOutcome } from '../../lambda/execution-environment.js';
+import { invokeWithin } from '../../lambda/invoke-within.js';
 import type { LambdaFunctionDefinition } from '../../lambda/lambda-function.js';
 import type { ErrorVariant } from '../gateway-error.js';
 import type { RestIntegration } from '../rest-api-model.js';
@@ -30,21 +31,11 @@ export function functionFor(
  * Invokes `lambda`, giving up with `'integration-timeout'` when the integration's `TimeoutInMillis` is
  * shorter than the function's own timeout and runs out first.
  */
-export async function invokeLambda(
+export function invokeLambda(
   state: RequestState,
   integration: RestIntegration,
   lambda: LambdaFunctionDefinition,
   event: unknown,
 ): Promise<InvocationOutcome | 'integration-timeout'> {
-  const invocation = state.deps.runtime.invoke(lambda, state.requestId, event);
-  if (integration.timeoutMs >= lambda.timeoutSeconds * 1000) return invocation;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'integration-timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('integration-timeout'), integration.timeoutMs);
-  });
-  try {
-    return await Promise.race([invocation, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return invokeWithin(state.deps.runtime, lambda, state.requestId, event, integration.timeoutMs);
 }
