@@ -5,28 +5,15 @@ import type { LoadedStack } from '../assembly/load-assembly.js';
 import { stackIssuers, type TrustedIssuers } from '../auth/trusted-issuers.js';
 import { GatewayConfigError } from '../errors.js';
 import type { LambdaFunctionDefinition } from '../lambda/lambda-function.js';
-import { AWS_INTEGRATION_SUBTYPES, SUPPORTED_SUBTYPES } from '../services/integration-subtypes.js';
 import { HttpCorsPolicy } from './cors-policy.js';
-import type {
-  HttpApiModel,
-  HttpIntegration,
-  HttpRoute,
-  HttpServiceIntegration,
-  HttpStage,
-  PayloadFormatVersion,
-} from './http-api-model.js';
+import type { HttpApiModel, HttpIntegration, HttpRoute, HttpStage } from './http-api-model.js';
 import type { HttpAuthorizer } from './http-authorizer-model.js';
-import { type MappingValue, parseMappingValue } from './parameter-mapping.js';
 import { readCorsConfiguration } from './read-cors-configuration.js';
 import { readHttpAuthorizers, readRouteAuthorization } from './read-http-authorizers.js';
-import { readHttpProxyIntegration } from './read-http-proxy-integration.js';
+import { readHttpIntegration } from './read-http-integration.js';
 import { parseRouteKey } from './route-key.js';
 import { readHttpStageThrottling } from './route-throttling.js';
 
-/** `arn:<partition>:apigateway:<region>:lambda:path/<version>/functions/<function ARN>/invocations`. */
-const LAMBDA_PATH_URI = /^arn:[^:]+:apigateway:[^:]+:lambda:path\/[^/]+\/functions\/(.+)\/invocations$/;
-/** A function ARN, possibly with a version or alias qualifier. */
-const FUNCTION_ARN = /^(arn:[^:]+:lambda:[^:]+:[^:]+:function:[^:/]+)(?::[^:/]+)?$/;
 /** API properties of the "quick create" and OpenAPI forms, which the local gateway does not read. */
 const UNSUPPORTED_API_PROPERTIES = ['Body', 'BodyS3Location', 'Target', 'RouteKey', 'CredentialsArn'];
 
@@ -119,7 +106,15 @@ class HttpApiReader {
     const integrations = new Map<string, HttpIntegration>();
     for (const [id, r] of mine) {
       if (r.Type === 'AWS::ApiGatewayV2::Integration') {
-        const integration = this.#readIntegration(id, r);
+        const integration = readHttpIntegration(
+          {
+            resolver: this.resolver,
+            templateFile: this.stack.templateFile,
+            functionsByArn: this.functionsByArn,
+          },
+          id,
+          r,
+        );
         integrations.set(integration.integrationId, integration);
       }
     }
@@ -174,127 +169,6 @@ class HttpApiReader {
     } catch {
       return false;
     }
-  }
-
-  #readIntegration(logicalId: string, r: CfnResource): HttpIntegration {
-    const props = this.resolver.resolve(r.Properties ?? {}) as Record<string, unknown>;
-    const type = props.IntegrationType;
-    if (type !== 'AWS_PROXY' && type !== 'HTTP_PROXY') {
-      this.#fail(
-        `IntegrationType ${JSON.stringify(type)} is not supported by the local gateway; only AWS_PROXY integrations (Lambda, or an IntegrationSubtype) and HTTP_PROXY integrations are`,
-        logicalId,
-      );
-    }
-    const timeoutMs = props.TimeoutInMillis === undefined ? 30_000 : Number(props.TimeoutInMillis);
-    if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 30_000) {
-      this.#fail(
-        `TimeoutInMillis must be an integer from 50 to 30000, got ${JSON.stringify(props.TimeoutInMillis)}`,
-        logicalId,
-      );
-    }
-    if (type === 'HTTP_PROXY') {
-      return readHttpProxyIntegration(this.resolver, logicalId, props, timeoutMs, (m) =>
-        this.#fail(m, logicalId),
-      );
-    }
-    if (props.IntegrationSubtype !== undefined)
-      return this.#readServiceIntegration(logicalId, props, timeoutMs);
-    const uri = String(props.IntegrationUri ?? '');
-    const functionArn = FUNCTION_ARN.exec(LAMBDA_PATH_URI.exec(uri)?.[1] ?? uri)?.[1];
-    if (!functionArn) {
-      this.#fail(
-        `IntegrationUri must be a Lambda function ARN or its apigateway invocation path, got ${JSON.stringify(uri)}`,
-        logicalId,
-      );
-    }
-    const lambda = this.functionsByArn.get(functionArn);
-    if (!lambda)
-      this.#fail(
-        `the integration invokes ${functionArn}, which is not a function with local code in this stack`,
-        logicalId,
-      );
-    if (!lambda.runtime.startsWith('nodejs')) {
-      this.#fail(
-        `runtime "${lambda.runtime}" of ${lambda.logicalId} cannot run locally; only nodejs runtimes can`,
-        logicalId,
-      );
-    }
-    const version = props.PayloadFormatVersion;
-    if (version !== '1.0' && version !== '2.0') {
-      this.#fail(
-        `PayloadFormatVersion must be "1.0" or "2.0" for a Lambda proxy integration, got ${JSON.stringify(version)}`,
-        logicalId,
-      );
-    }
-    return {
-      kind: 'lambda',
-      logicalId,
-      integrationId: this.resolver.ref(logicalId) as string,
-      payloadFormatVersion: version as PayloadFormatVersion,
-      lambda,
-      timeoutMs,
-    };
-  }
-
-  /**
-   * Reads a first-class integration: a subtype the gateway has a backend for, payload format 1.0, and
-   * `RequestParameters` that map every required parameter of the action from valid sources.
-   */
-  #readServiceIntegration(
-    logicalId: string,
-    props: Record<string, unknown>,
-    timeoutMs: number,
-  ): HttpServiceIntegration {
-    const name = String(props.IntegrationSubtype);
-    const subtype = SUPPORTED_SUBTYPES.get(name);
-    const supported = [...SUPPORTED_SUBTYPES.keys()].join(', ');
-    if (!subtype) {
-      this.#fail(
-        AWS_INTEGRATION_SUBTYPES.includes(name)
-          ? `IntegrationSubtype ${JSON.stringify(name)} has no local backend; the local gateway serves ${supported} (see docs/services.md)`
-          : `IntegrationSubtype ${JSON.stringify(name)} is not a subtype API Gateway defines (${AWS_INTEGRATION_SUBTYPES.join(', ')})`,
-        logicalId,
-      );
-    }
-    if (props.PayloadFormatVersion !== '1.0') {
-      this.#fail(
-        `PayloadFormatVersion must be "1.0" for an AWS service integration, got ${JSON.stringify(props.PayloadFormatVersion)}`,
-        logicalId,
-      );
-    }
-    const parameters: Array<readonly [string, MappingValue]> = [];
-    const known = [...subtype.required, ...subtype.optional];
-    for (const [key, value] of Object.entries((props.RequestParameters as object | undefined) ?? {})) {
-      if (!known.includes(key)) {
-        this.#fail(
-          `RequestParameters has ${JSON.stringify(key)}, which is not a parameter of ${name}; it takes ${known.join(', ')}`,
-          logicalId,
-        );
-      }
-      const parsed = parseMappingValue(String(value));
-      if ('invalid' in parsed) {
-        this.#fail(
-          `Invalid selection expression specified: Validation Result: warnings : [], errors : [Invalid source: ${parsed.invalid} specified for destination: ${key}]`,
-          logicalId,
-        );
-      }
-      parameters.push([key, parsed]);
-    }
-    const missing = subtype.required.filter((required) => !parameters.some(([key]) => key === required));
-    if (missing.length > 0) {
-      this.#fail(`the ${name} integration must map ${missing.join(', ')} in RequestParameters`, logicalId);
-    }
-    const credentials = props.CredentialsArn;
-    return {
-      kind: 'service',
-      logicalId,
-      integrationId: this.resolver.ref(logicalId) as string,
-      payloadFormatVersion: '1.0',
-      subtype,
-      parameters,
-      credentials: typeof credentials === 'string' && credentials !== '' ? credentials : undefined,
-      timeoutMs,
-    };
   }
 
   #readRoute(
