@@ -79,3 +79,14 @@ export class HttpTransport {
     this.#https.destroy();
   }
 }
+
+/**
+ * The reason a request failed, with where it went.
+ * @example
+ * ```ts
+ * describeTransportError(error, url); // 'http://127.0.0.1:8000: connect ECONNREFUSED 127.0.0.1:8000'
+ * ```
+ */
+export function describeTransportError(error: unknown, url: URL): string {
+  return `${url.origin}: ${(error as Error).message}`;
+}

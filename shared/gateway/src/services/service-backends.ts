@@ -2,8 +2,9 @@ import type { GatewayLogger } from '../logging/gateway-logger.js';
 import { LOCAL_CREDENTIALS } from './aws-credentials.js';
 import type { TableDefinition } from './dynamodb-tables.js';
 import { type EmbeddedServer, startEmbeddedServer } from './embedded-server.js';
-import { HttpTransport } from './http-transport.js';
+import { describeTransportError, HttpTransport } from './http-transport.js';
 import type { StreamDefinition } from './kinesis-streams.js';
+import { LocalProvisioner } from './local-provisioning.js';
 import { type AwsServiceName, describeService } from './service-catalog.js';
 import { regionalEndpoint, type ServiceEndpoint } from './service-endpoints.js';
 import { signV4 } from './sign-v4.js';
@@ -76,6 +77,7 @@ export class ServiceBackends {
   readonly #readyUrls = new Map<string, URL>();
   readonly #embedded = new Map<AwsServiceName, Promise<EmbeddedServer>>();
   readonly #transport = new HttpTransport();
+  readonly #provisioner: LocalProvisioner;
   #closed = false;
 
   /**
@@ -84,6 +86,7 @@ export class ServiceBackends {
   constructor(endpoints: ReadonlyMap<AwsServiceName, ServiceEndpoint>, logger: GatewayLogger) {
     this.#endpoints = endpoints;
     this.#logger = logger;
+    this.#provisioner = new LocalProvisioner(this.#transport, logger, (service) => this.endpointOf(service));
   }
 
   /**
@@ -204,7 +207,7 @@ export class ServiceBackends {
       return { kind: 'response', ...response };
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') return { kind: 'timeout' };
-      return { kind: 'unreachable', reason: describeError(error, url) };
+      return { kind: 'unreachable', reason: describeTransportError(error, url) };
     }
   }
 
@@ -244,8 +247,8 @@ export class ServiceBackends {
     }
     const created =
       service === 'dynamodb'
-        ? await this.#createTables(base, region)
-        : await this.#createStreams(base, region);
+        ? await this.#provisioner.createTables(base, region, this.#tables.values())
+        : await this.#provisioner.createStreams(base, region, this.#streams.values());
     this.#logger.info(
       `${service}: ${where}${created.length > 0 ? `, with ${created.join(', ')} from the template` : ''}`,
     );
@@ -264,114 +267,4 @@ export class ServiceBackends {
     this.#embedded.delete(service);
     this.#forgetReady(service);
   }
-
-  async #createTables(base: URL, region: string): Promise<string[]> {
-    const names: string[] = [];
-    for (const table of this.#tables.values()) {
-      const name = String(table.input.TableName);
-      const created = await this.#call(base, region, 'dynamodb', 'CreateTable', table.input);
-      if (created.status !== 200 && !created.body.includes('ResourceInUseException')) {
-        this.#logger.error(
-          `dynamodb: table ${name} (${table.logicalId}) could not be created: ${created.status} ${created.body}`,
-        );
-        continue;
-      }
-      await this.#waitUntilActive(
-        base,
-        region,
-        'dynamodb',
-        'DescribeTable',
-        { TableName: name },
-        (answer) => {
-          return (answer as { Table?: { TableStatus?: string } }).Table?.TableStatus;
-        },
-      );
-      names.push(`table ${name}`);
-    }
-    return names;
-  }
-
-  async #createStreams(base: URL, region: string): Promise<string[]> {
-    const names: string[] = [];
-    for (const stream of this.#streams.values()) {
-      const name = stream.input.StreamName;
-      const created = await this.#call(base, region, 'kinesis', 'CreateStream', stream.input);
-      if (created.status !== 200 && !created.body.includes('ResourceInUseException')) {
-        this.#logger.error(
-          `kinesis: stream ${name} (${stream.logicalId}) could not be created: ${created.status} ${created.body}`,
-        );
-        continue;
-      }
-      await this.#waitUntilActive(
-        base,
-        region,
-        'kinesis',
-        'DescribeStreamSummary',
-        { StreamName: name },
-        (answer) => {
-          return (answer as { StreamDescriptionSummary?: { StreamStatus?: string } }).StreamDescriptionSummary
-            ?.StreamStatus;
-        },
-      );
-      names.push(`stream ${name}`);
-    }
-    return names;
-  }
-
-  async #waitUntilActive(
-    base: URL,
-    region: string,
-    service: AwsServiceName,
-    action: string,
-    input: Record<string, unknown>,
-    statusOf: (answer: unknown) => string | undefined,
-  ): Promise<void> {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const described = await this.#call(base, region, service, action, input);
-      if (described.status === 200 && statusOf(JSON.parse(described.body)) === 'ACTIVE') return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    this.#logger.error(`${service}: ${JSON.stringify(input)} did not become ACTIVE`);
-  }
-
-  /** One provisioning call to a local backend; throws when it cannot be reached. */
-  async #call(
-    base: URL,
-    region: string,
-    service: AwsServiceName,
-    action: string,
-    input: unknown,
-  ): Promise<{ status: number; body: string }> {
-    const description = describeService(service);
-    const endpoint = this.endpointOf(service);
-    const headers = {
-      'Content-Type': description.contentType,
-      'X-Amz-Target': `${description.targetPrefix}.${action}`,
-    };
-    const body = JSON.stringify(input);
-    const signed = signV4(
-      { method: 'POST', url: base, headers, body },
-      {
-        region,
-        service,
-        credentials: endpoint.kind === 'embedded' ? LOCAL_CREDENTIALS : endpoint.credentials,
-      },
-    );
-    try {
-      const response = await this.#transport.send(base, {
-        method: 'POST',
-        headers: { ...headers, ...signed },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      return { status: response.status, body: response.body };
-    } catch (error) {
-      throw new Error(`${service} at ${base.origin} cannot be reached: ${describeError(error, base)}`);
-    }
-  }
-}
-
-/** The reason a request failed, e.g. `http://127.0.0.1:8000: connect ECONNREFUSED 127.0.0.1:8000`. */
-function describeError(error: unknown, url: URL): string {
-  return `${url.origin}: ${(error as Error).message}`;
 }
