@@ -11,6 +11,9 @@ export default defineConfig({
     sequence: { sequencer: ValidationLastSequencer },
     // Test files share each worker's loaded modules (aws-cdk-lib, the gateway): they hold no global state.
     isolate: false,
+    // Two workers, though the machine may have only two cores: the file with Chromium waits on timeouts and
+    // the browser (CPU to spare) while the other worker runs the rest.
+    maxWorkers: 2,
     // The stack tests' own synths skip CloudFormation Validate (two seconds of WebAssembly per worker); the
     // chapter's own synth is validated in a child process (test/validate.test.ts).
     env: { CDK_VALIDATION: 'false' },
