@@ -1,7 +1,7 @@
 import { silentLogger } from '@cors-workshop/gateway';
 import { gatewayTest, sharedAssembly, sharedVariant } from '@cors-workshop/testing';
 import { request } from 'undici';
-import { describe, expect } from 'vitest';
+import { describe } from 'vitest';
 import { BARE_API, BINARY_API, FIXED_API, HTTP_API } from '../checks.js';
 import { DEMO_API_KEY } from '../lib/errors-cors-stack.js';
 
@@ -19,23 +19,27 @@ function corsHeaders(headers: Record<string, unknown>): Record<string, unknown> 
 
 const it = gatewayTest({ source: sharedAssembly, logger: silentLogger });
 
-describe('BareRestApi: the errors API Gateway writes itself', () => {
+describe.concurrent('BareRestApi: the errors API Gateway writes itself', () => {
   it.for([
     ['nothing-here', 'GET', 403, 'MissingAuthenticationTokenException'],
     ['items', 'PUT', 403, 'MissingAuthenticationTokenException'],
     ['malformed', 'GET', 502, 'InternalServerErrorException'],
     ['throws', 'GET', 502, 'InternalServerErrorException'],
     ['slow', 'GET', 504, 'InternalServerErrorException'],
-  ] as const)('%s %s: %i %s, and no CORS header', async ([path, method, status, errorType], { gateway }) => {
-    const answer = await exchange(`${gateway.urlOf(BARE_API)}${path}`, method);
+  ] as const)(
+    '%s %s: %i %s, and no CORS header',
+    async ([path, method, status, errorType], { gateway, expect }) => {
+      const answer = await exchange(`${gateway.urlOf(BARE_API)}${path}`, method);
 
-    expect(answer.status).toBe(status);
-    expect(answer.headers['x-amzn-errortype']).toBe(errorType);
-    expect(corsHeaders(answer.headers)).toEqual({});
-  });
+      expect(answer.status).toBe(status);
+      expect(answer.headers['x-amzn-errortype']).toBe(errorType);
+      expect(corsHeaders(answer.headers)).toEqual({});
+    },
+  );
 
   it('keeps none of what the malformed function returned, its Access-Control-Allow-Origin included', async ({
     gateway,
+    expect,
   }) => {
     const answer = await exchange(`${gateway.urlOf(BARE_API)}malformed`);
 
@@ -45,6 +49,7 @@ describe('BareRestApi: the errors API Gateway writes itself', () => {
 
   it('answers an OPTIONS request to a path with no resource 403 as well: the preflight fails', async ({
     gateway,
+    expect,
   }) => {
     const answer = await exchange(`${gateway.urlOf(BARE_API)}nothing-here`, 'OPTIONS', {
       Origin: ORIGIN,
@@ -56,10 +61,10 @@ describe('BareRestApi: the errors API Gateway writes itself', () => {
   });
 });
 
-describe('FixedRestApi: gateway responses', () => {
+describe.concurrent('FixedRestApi: gateway responses', () => {
   it.for(['malformed', 'throws'])(
     'gives the 502 of /%s the header of DEFAULT_5XX',
-    async (path, { gateway }) => {
+    async (path, { gateway, expect }) => {
       const answer = await exchange(`${gateway.urlOf(FIXED_API)}${path}`);
 
       expect(answer.status).toBe(502);
@@ -69,6 +74,7 @@ describe('FixedRestApi: gateway responses', () => {
 
   it('answers a missing route from its own MISSING_AUTHENTICATION_TOKEN response: 404, its body, the header', async ({
     gateway,
+    expect,
   }) => {
     const answer = await exchange(`${gateway.urlOf(FIXED_API)}nothing-here`);
 
@@ -80,6 +86,7 @@ describe('FixedRestApi: gateway responses', () => {
 
   it('answers a timeout from the INTEGRATION_TIMEOUT response alone: its body, no header', async ({
     gateway,
+    expect,
   }) => {
     const answer = await exchange(`${gateway.urlOf(FIXED_API)}slow`);
 
@@ -88,7 +95,10 @@ describe('FixedRestApi: gateway responses', () => {
     expect(corsHeaders(answer.headers)).toEqual({});
   });
 
-  it('leaves the working route as it was: the function still sets the header', async ({ gateway }) => {
+  it('leaves the working route as it was: the function still sets the header', async ({
+    gateway,
+    expect,
+  }) => {
     const answer = await exchange(`${gateway.urlOf(FIXED_API)}items`);
 
     expect(answer.status).toBe(200);
@@ -96,10 +106,10 @@ describe('FixedRestApi: gateway responses', () => {
   });
 });
 
-describe('the method request: API key, validation, throttling', () => {
+describe.concurrent('the method request: API key, validation, throttling', () => {
   it.for([BARE_API, FIXED_API])(
     '%s lets a request with the demo key through to the function',
-    async (api, { gateway }) => {
+    async (api, { gateway, expect }) => {
       const answer = await exchange(`${gateway.urlOf(api)}keyed`, 'GET', {
         Origin: ORIGIN,
         'x-api-key': DEMO_API_KEY,
@@ -110,7 +120,7 @@ describe('the method request: API key, validation, throttling', () => {
     },
   );
 
-  it('refuses a key no usage plan grants with the same 403', async ({ gateway }) => {
+  it('refuses a key no usage plan grants with the same 403', async ({ gateway, expect }) => {
     const answer = await exchange(`${gateway.urlOf(BARE_API)}keyed`, 'GET', {
       Origin: ORIGIN,
       'x-api-key': 'a-key-that-no-usage-plan-grants',
@@ -120,7 +130,7 @@ describe('the method request: API key, validation, throttling', () => {
     expect(answer.headers['x-amzn-errortype']).toBe('ForbiddenException');
   });
 
-  it('lets GET /search?q=… and a POST /items with a name through validation', async ({ gateway }) => {
+  it('lets GET /search?q=… and a POST /items with a name through validation', async ({ gateway, expect }) => {
     const search = await exchange(`${gateway.urlOf(BARE_API)}search?q=pens`);
     const post = await request(`${gateway.urlOf(BARE_API)}items`, {
       method: 'POST',
@@ -133,7 +143,7 @@ describe('the method request: API key, validation, throttling', () => {
     await post.body.text();
   });
 
-  it('refuses a POST /items without a body as an invalid body', async ({ gateway }) => {
+  it('refuses a POST /items without a body as an invalid body', async ({ gateway, expect }) => {
     const answer = await request(`${gateway.urlOf(BARE_API)}items`, {
       method: 'POST',
       headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
@@ -143,7 +153,7 @@ describe('the method request: API key, validation, throttling', () => {
     expect(await answer.body.text()).toBe('{"message":"Invalid request body"}');
   });
 
-  it('throttles only the GET: the preflight of /throttled still answers 204', async ({ gateway }) => {
+  it('throttles only the GET: the preflight of /throttled still answers 204', async ({ gateway, expect }) => {
     const answer = await exchange(`${gateway.urlOf(BARE_API)}throttled`, 'OPTIONS', {
       Origin: ORIGIN,
       'Access-Control-Request-Method': 'GET',
@@ -153,8 +163,11 @@ describe('the method request: API key, validation, throttling', () => {
   });
 });
 
-describe('BinaryRestApi: binaryMediaTypes */* and the preflight', () => {
-  it('answers the preflight as CDK generates it 500, without any CORS header', async ({ gateway }) => {
+describe.concurrent('BinaryRestApi: binaryMediaTypes */* and the preflight', () => {
+  it('answers the preflight as CDK generates it 500, without any CORS header', async ({
+    gateway,
+    expect,
+  }) => {
     const answer = await exchange(`${gateway.urlOf(BINARY_API)}as-generated`, 'OPTIONS', {
       Origin: ORIGIN,
       'Access-Control-Request-Method': 'GET',
@@ -166,6 +179,7 @@ describe('BinaryRestApi: binaryMediaTypes */* and the preflight', () => {
 
   it('answers the converted preflight 204 with the MOCK headers, and the GET behind it 200', async ({
     gateway,
+    expect,
   }) => {
     const preflight = await exchange(`${gateway.urlOf(BINARY_API)}converted`, 'OPTIONS', {
       Origin: ORIGIN,
@@ -179,14 +193,14 @@ describe('BinaryRestApi: binaryMediaTypes */* and the preflight', () => {
   });
 });
 
-describe('ErrorsHttpApi: the same failures behind an HTTP API', () => {
+describe.concurrent('ErrorsHttpApi: the same failures behind an HTTP API', () => {
   it.for([
     ['malformed', 500],
     ['throws', 500],
     ['slow', 503],
   ] as const)(
     'answers /%s %i with the Allow-Origin of its CORS configuration',
-    async ([path, status], { gateway }) => {
+    async ([path, status], { gateway, expect }) => {
       const answer = await exchange(`${gateway.urlOf(HTTP_API)}${path}`);
 
       expect(answer.status).toBe(status);
@@ -194,14 +208,14 @@ describe('ErrorsHttpApi: the same failures behind an HTTP API', () => {
     },
   );
 
-  it('answers a path with no route 404 without any CORS header', async ({ gateway }) => {
+  it('answers a path with no route 404 without any CORS header', async ({ gateway, expect }) => {
     const answer = await exchange(`${gateway.urlOf(HTTP_API)}nothing-here`);
 
     expect(answer.status).toBe(404);
     expect(corsHeaders(answer.headers)).toEqual({});
   });
 
-  it('adds no CORS header to a failure when the request has no Origin', async ({ gateway }) => {
+  it('adds no CORS header to a failure when the request has no Origin', async ({ gateway, expect }) => {
     const answer = await exchange(`${gateway.urlOf(HTTP_API)}throws`, 'GET', {});
 
     expect(answer.status).toBe(500);
@@ -215,10 +229,10 @@ describe('ErrorsHttpApi: the same failures behind an HTTP API', () => {
  */
 const itVariant = gatewayTest({ source: () => sharedVariant('specificTypesChanged'), logger: silentLogger });
 
-describe('DEFAULT_4XX versus a specific type, on a variant of FixedRestApi', () => {
+describe.concurrent('DEFAULT_4XX versus a specific type, on a variant of FixedRestApi', () => {
   itVariant(
     'answers a missing route from DEFAULT_4XX when MISSING_AUTHENTICATION_TOKEN is not customised',
-    async ({ gateway }) => {
+    async ({ gateway, expect }) => {
       const answer = await exchange(`${gateway.urlOf(FIXED_API)}nothing-here`);
 
       expect(answer.status).toBe(403);
@@ -227,7 +241,7 @@ describe('DEFAULT_4XX versus a specific type, on a variant of FixedRestApi', () 
     },
   );
 
-  itVariant('gives the 504 its header once the specific type repeats it', async ({ gateway }) => {
+  itVariant('gives the 504 its header once the specific type repeats it', async ({ gateway, expect }) => {
     const answer = await exchange(`${gateway.urlOf(FIXED_API)}slow`);
 
     expect(answer.status).toBe(504);

@@ -8,4 +8,6 @@ describeChapterTranscript(checks, {
   chapterDir: new URL('..', import.meta.url),
   describe,
   it: gatewayTest({ source: sharedAssembly, logger: silentLogger }),
+  // No answer of the chapter depends on another request: the three timeouts are waited out together.
+  concurrent: true,
 });

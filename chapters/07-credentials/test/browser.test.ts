@@ -1,6 +1,6 @@
 import { silentLogger } from '@cors-workshop/gateway';
 import { browserTest, checkLabCall, labOrigins, readLabSpec, sharedAssembly } from '@cors-workshop/testing';
-import { describe, expect } from 'vitest';
+import { describe } from 'vitest';
 
 /** The calls of the lesson and their predicted verdicts, as the lab (`pnpm start`) shows them. */
 const spec = readLabSpec(new URL('../lab.json', import.meta.url));
@@ -11,8 +11,8 @@ const it = browserTest({
   logger: silentLogger,
 });
 
-describe("Chromium's verdict on every call of the lab (lab.json)", () => {
-  it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab }) => {
+describe.concurrent("Chromium's verdict on every call of the lab (lab.json)", () => {
+  it.for(spec.calls.map((call) => [call.title, call] as const))('%s', async ([, call], { lab, expect }) => {
     const run = await lab.run(call);
 
     expect(run.result.verdict).toBe(call.expect.verdict);
@@ -21,7 +21,7 @@ describe("Chromium's verdict on every call of the lab (lab.json)", () => {
   });
 });
 
-describe('what the page may read of an allowed answer', () => {
+describe.concurrent('what the page may read of an allowed answer', () => {
   const call = (id: string) => {
     const found = spec.calls.find((one) => one.id === id);
     if (found === undefined) throw new Error(`lab.json has no call "${id}"`);
@@ -33,7 +33,10 @@ describe('what the page may read of an allowed answer', () => {
     return { ...found, expect: { ...found.expect, readable: ['x-request-id'] } };
   };
 
-  it('cannot read X-Request-Id from /unexposed: the header arrived, but is not exposed', async ({ lab }) => {
+  it('cannot read X-Request-Id from /unexposed: the header arrived, but is not exposed', async ({
+    lab,
+    expect,
+  }) => {
     const run = await lab.run(readingRequestId('unexposed-header'));
 
     expect(run.result.verdict).toBe('allowed');
@@ -43,7 +46,7 @@ describe('what the page may read of an allowed answer', () => {
     expect(run.result.verdict === 'allowed' && run.result.headers['x-request-id']).toBeNull();
   });
 
-  it('reads X-Request-Id from /profile, the same answer with the header exposed', async ({ lab }) => {
+  it('reads X-Request-Id from /profile, the same answer with the header exposed', async ({ lab, expect }) => {
     const run = await lab.run(readingRequestId('profile-listed-origin'));
 
     expect(run.result.verdict === 'allowed' && run.result.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,6 +1,6 @@
 import { type GatewayExchange, silentLogger } from '@cors-workshop/gateway';
 import { type ClosableGateway, serveAssembly, sharedAssembly } from '@cors-workshop/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { REST_API } from '../checks.js';
 import { startCachingProxy } from './caching-proxy.js';
 import { ChromiumPages } from './chromium-pages.js';
@@ -37,8 +37,12 @@ const received = (method: string, path: string) =>
       new URL(exchange.request.url, 'http://x').pathname.endsWith(`/${path}`),
   ).length;
 
-describe('a shared cache in front of the API, in Chromium', () => {
-  it('serves the answer /no-vary gave a page on no list to the listed page, which is then blocked', async () => {
+// The preflight-lifetime test waits six seconds; the other tests of the file run meanwhile. Each test calls
+// URLs of its own (its own caching proxy, or paths no other test calls), so none sees another's cache entry.
+describe.concurrent('a shared cache in front of the API, in Chromium', () => {
+  it('serves the answer /no-vary gave a page on no list to the listed page, which is then blocked', async ({
+    expect,
+  }) => {
     const proxy = await startCachingProxy({ upstream: new URL(gateway.url).origin });
     try {
       const url = proxy.via(restUrl('no-vary'));
@@ -57,7 +61,9 @@ describe('a shared cache in front of the API, in Chromium', () => {
     }
   });
 
-  it('keeps one answer per origin for /profile, which says Vary: Origin, so the listed page is allowed', async () => {
+  it('keeps one answer per origin for /profile, which says Vary: Origin, so the listed page is allowed', async ({
+    expect,
+  }) => {
     const proxy = await startCachingProxy({ upstream: new URL(gateway.url).origin });
     try {
       const url = proxy.via(restUrl('profile'));
@@ -74,8 +80,10 @@ describe('a shared cache in front of the API, in Chromium', () => {
   });
 });
 
-describe("Chromium's preflight cache", () => {
-  it("keeps a preflight as long as Access-Control-Max-Age says: 600 s, Chromium's 5 s without it, never for -1", async () => {
+describe.concurrent("Chromium's preflight cache", () => {
+  it("keeps a preflight as long as Access-Control-Max-Age says: 600 s, Chromium's 5 s without it, never for -1", async ({
+    expect,
+  }) => {
     const paths = ['max-age', 'no-max-age', 'no-cache'] as const;
     const call = async (path: string) => {
       const { result } = await chromium.fetchFrom(LISTED_ORIGIN, {

@@ -55,6 +55,12 @@ export interface ChapterTranscriptOptions {
    * `@cors-workshop/testing`.
    */
   readonly it: (name: string, body: (context: TranscriptTestContext) => Promise<void>) => void;
+  /**
+   * Send the checks' requests all at once (the `concurrent` option of {@link runChecks}), for a chapter whose
+   * answers do not depend on their order and some of whose routes wait out a timeout.
+   * @default false
+   */
+  readonly concurrent?: boolean;
 }
 
 /**
@@ -97,7 +103,9 @@ export function describeChapterTranscript(checks: ChapterChecks, options: Chapte
   let run: Promise<CheckRun[]> | undefined;
   /** One run of the checks, shared by the two tests. */
   const checksRun = (gateway: TranscriptTestContext['gateway']) => {
-    run ??= runChecks(checks, (logicalId) => gateway.urlOf(logicalId));
+    run ??= runChecks(checks, (logicalId) => gateway.urlOf(logicalId), {
+      concurrent: options.concurrent ?? false,
+    });
     return run;
   };
 

@@ -51,6 +51,12 @@ export {
   type RecordedResponse,
 } from './recorded-exchange.js';
 export { curlCommand, renderExchange, renderTranscript } from './render-transcript.js';
-export { type CheckRun, describeFailures, type InvokeUrlOf, runChecks } from './run-checks.js';
+export {
+  type CheckRun,
+  describeFailures,
+  type InvokeUrlOf,
+  type RunChecksOptions,
+  runChecks,
+} from './run-checks.js';
 export { type OutgoingRequest, sendRequest } from './send-request.js';
 export { describeTranscriptDrift } from './transcript-drift.js';

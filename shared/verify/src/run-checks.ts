@@ -1,5 +1,6 @@
 /**
- * Runs a chapter's checks against running APIs, one request after the other, in the lesson's order.
+ * Runs a chapter's checks against running APIs, one request after the other in the lesson's order, or all
+ * at once when their answers do not depend on that order.
  *
  * @module
  */
@@ -32,11 +33,25 @@ export interface CheckRun {
   readonly failures: readonly string[];
 }
 
+/** Options of {@link runChecks}. */
+export interface RunChecksOptions {
+  /**
+   * Send every request at once instead of one after the other, for checks whose answers do not depend on the
+   * order they are sent in (no shared state, no rate limit counting them): a chapter whose routes wait out
+   * an integration timeout then waits once, not once per check. The runs still come back in the lesson's
+   * order.
+   * @default false
+   */
+  readonly concurrent?: boolean;
+}
+
 /**
- * Sends every check's request, in order, and holds each response against its expectations.
+ * Sends every check's request, in order (or all at once, see {@link RunChecksOptions.concurrent}), and
+ * holds each response against its expectations.
  *
  * @param chapter - the chapter's checks
  * @param urlOf - where each API listens during this run
+ * @param options - whether the requests may be sent all at once
  * @returns one {@link CheckRun} per check, in the order of `chapter.checks`
  * @throws Error when an API cannot be reached (a failed expectation is reported in the result instead)
  * @example
@@ -45,10 +60,13 @@ export interface CheckRun {
  * expect(describeFailures(runs)).toEqual([]);
  * ```
  */
-export async function runChecks(chapter: ChapterChecks, urlOf: InvokeUrlOf): Promise<CheckRun[]> {
+export async function runChecks(
+  chapter: ChapterChecks,
+  urlOf: InvokeUrlOf,
+  options: RunChecksOptions = {},
+): Promise<CheckRun[]> {
   const [firstApi] = Object.keys(chapter.apis);
-  const runs: CheckRun[] = [];
-  for (const check of chapter.checks) {
+  const runOne = async (check: Check): Promise<CheckRun> => {
     const api = check.request.api ?? firstApi!;
     const apiUrl = urlOf(chapter.apis[api]!.logicalId);
     const exchange = await sendRequest(new URL(check.request.path ?? '', apiUrl).href, {
@@ -57,8 +75,11 @@ export async function runChecks(chapter: ChapterChecks, urlOf: InvokeUrlOf): Pro
       ...(check.request.body === undefined ? {} : { body: check.request.body }),
     });
     const failures = evaluateResponse(check.expect, exchange.response, requestInLessonTerms(check.request));
-    runs.push({ check, api, apiUrl, exchange, failures });
-  }
+    return { check, api, apiUrl, exchange, failures };
+  };
+  if (options.concurrent === true) return Promise.all(chapter.checks.map(runOne));
+  const runs: CheckRun[] = [];
+  for (const check of chapter.checks) runs.push(await runOne(check));
   return runs;
 }
 

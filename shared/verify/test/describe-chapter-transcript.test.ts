@@ -60,11 +60,12 @@ function chapterFolder(slug: string, transcript: string): string {
 }
 
 /** The suites and tests `describeChapterTranscript` declares, collected instead of run by vitest. */
-function declare(checks: ChapterChecks, chapterDir: string | URL) {
+function declare(checks: ChapterChecks, chapterDir: string | URL, concurrent?: boolean) {
   const suites: string[] = [];
   const tests = new Map<string, (context: TranscriptTestContext) => Promise<void>>();
   describeChapterTranscript(checks, {
     chapterDir,
+    ...(concurrent === undefined ? {} : { concurrent }),
     describe: (name, factory) => {
       suites.push(name);
       factory();
@@ -73,7 +74,7 @@ function declare(checks: ChapterChecks, chapterDir: string | URL) {
       tests.set(name, body);
     },
   });
-  const test = (name: string) => tests.get(name)!(context);
+  const test = (name: string, gateway = context.gateway) => tests.get(name)!({ ...context, gateway });
   return { suites, names: [...tests.keys()], test };
 }
 
@@ -97,6 +98,31 @@ describe('describeChapterTranscript', () => {
     await expect(test('holds every claim against the local gateway')).resolves.toBeUndefined();
     await expect(test('matches the README transcript with a fresh run')).resolves.toBeUndefined();
     expect(server.received.length - sentBefore).toBe(holding.checks.length);
+  });
+
+  it('sends the requests of the checks all at once when told they are concurrent', async () => {
+    const inFlightOnArrival: number[] = [];
+    const held = new Set<() => void>();
+    const holdingServer = await startLocalServer((_request, response) => {
+      const answer = () => {
+        held.delete(answer);
+        if (!response.writableEnded) response.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end();
+      };
+      held.add(answer);
+      inFlightOnArrival.push(held.size);
+      // Every answer waits until both requests are in flight, or 200 ms when they come one after the other.
+      if (held.size === 2) for (const release of [...held]) release();
+      else setTimeout(answer, 200);
+    });
+    try {
+      const { test } = declare(holding, chapterFolder('05-concurrent', ''), true);
+
+      await test('holds every claim against the local gateway', { urlOf: () => holdingServer.url });
+
+      expect(inFlightOnArrival).toEqual([1, 2]);
+    } finally {
+      await holdingServer.close();
+    }
   });
 
   it('fails the claims test with each claim the gateway misses', async () => {
