@@ -93,8 +93,12 @@ export { type SynthesizedStack, type SynthStackOptions, synthStack } from './syn
 export {
   assemblyValidationFailures,
   assemblyValidationVerdict,
+  type FailedValidation,
   failedValidations,
+  type PassedValidation,
   VALIDATION_REPORT_FILE,
+  type ValidationPluginReport,
   type ValidationReport,
   type ValidationVerdict,
+  type ValidationViolation,
 } from './validation-report.js';

@@ -13,16 +13,32 @@ export const VALIDATION_REPORT_FILE = 'validation-report.json';
 
 /** The part of `validation-report.json` the verdict reads. */
 export interface ValidationReport {
-  readonly pluginReports?: readonly {
-    readonly pluginName: string;
-    /** `success` or `failure`. */
-    readonly conclusion: string;
-    readonly violations?: readonly {
-      readonly ruleName: string;
-      readonly description: string;
-      readonly severity?: string;
-      readonly violatingConstructs?: readonly { readonly constructPath?: string }[];
-    }[];
+  /** One report per validation plugin; none when every template passed. */
+  readonly pluginReports?: readonly ValidationPluginReport[];
+}
+
+/** What one validation plugin (e.g. `CloudFormation Validate`) concluded. */
+export interface ValidationPluginReport {
+  /** The plugin's name. */
+  readonly pluginName: string;
+  /** `success` or `failure`. */
+  readonly conclusion: string;
+  /** What it found. */
+  readonly violations?: readonly ValidationViolation[];
+}
+
+/** One rule a template breaks. */
+export interface ValidationViolation {
+  /** The rule's ID, e.g. `F3002`. */
+  readonly ruleName: string;
+  /** What the rule says of the template. */
+  readonly description: string;
+  /** `error`, `fatal` or `warning`. */
+  readonly severity?: string;
+  /** The constructs that break it. */
+  readonly violatingConstructs?: readonly {
+    /** The construct's path, e.g. `Stack/Api/Resource`. */
+    readonly constructPath?: string;
   }[];
 }
 
@@ -57,11 +73,21 @@ export function failedValidations(report: ValidationReport): string[] {
 }
 
 /** How a synth fared under CloudFormation Validate, as `cdk synth` judges it. */
-export type ValidationVerdict =
-  /** The synth passed. */
-  | { readonly passed: true }
-  /** The synth failed; `report` names the violations, or says that the validation did not run. */
-  | { readonly passed: false; readonly report: string };
+export type ValidationVerdict = PassedValidation | FailedValidation;
+
+/** The synth passed. */
+export interface PassedValidation {
+  /** Always `true`. */
+  readonly passed: true;
+}
+
+/** The synth failed, or was not validated. */
+export interface FailedValidation {
+  /** Always `false`. */
+  readonly passed: false;
+  /** The violations, one a line, or why the validation did not run. */
+  readonly report: string;
+}
 
 /**
  * The verdict on a synthesized assembly's validation report (see {@link assemblyValidationFailures}).
