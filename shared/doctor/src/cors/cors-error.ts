@@ -39,7 +39,10 @@ export interface CorsErrorStatus {
   readonly failedParameter: string;
 }
 
-/** The schemes Chromium's message lists for {@link CorsErrorName} `CorsDisabledScheme`. */
+/**
+ * The schemes Chromium's message lists for {@link CorsErrorName} `CorsDisabledScheme`, as Chromium 156 lists
+ * them (Chromium 150 lists the same without `chrome-experimental-site-token-provider`).
+ */
 const CORS_ENABLED_SCHEMES =
   'chrome, chrome-experimental-site-token-provider, chrome-extension, chrome-untrusted, data, http, https, isolated-app';
 

@@ -91,7 +91,7 @@ export function mismatches(
       `Request header field ${ours.failedParameter} `,
       `Request header field ${theirs.failedParameter} `,
     );
-    if (message !== observation.console)
+    if (!sameConsoleLine(message, observation.console))
       out.push(`console: doctor\n  ${message}\nChromium\n  ${observation.console}`);
   }
   if (doctor.outcome.netError !== observation.netError) {
@@ -108,4 +108,22 @@ export function mismatches(
     }
   }
   return out;
+}
+
+const SCHEME_LIST = /(Cross origin requests are only supported for protocol schemes: )([^.]*)\./;
+
+/**
+ * Whether the doctor's console line is Chromium's, word for word, except for the list of schemes a
+ * `CorsDisabledScheme` line ends with: Chromium releases list different schemes (150 lists seven, 156 adds
+ * `chrome-experimental-site-token-provider`), so that list only has to be a list both name `http` and `https` in.
+ */
+export function sameConsoleLine(doctor: string | undefined, chromium: string | undefined): boolean {
+  if (doctor === chromium) return true;
+  if (doctor === undefined || chromium === undefined) return false;
+  const ours = SCHEME_LIST.exec(doctor);
+  const theirs = SCHEME_LIST.exec(chromium);
+  if (!ours || !theirs) return false;
+  const named = (list: string) => new Set(list.split(', '));
+  const bothWeb = [named(ours[2]!), named(theirs[2]!)].every((set) => set.has('http') && set.has('https'));
+  return bothWeb && doctor.replace(SCHEME_LIST, '$1.') === chromium.replace(SCHEME_LIST, '$1.');
 }
