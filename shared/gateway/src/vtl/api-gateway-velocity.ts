@@ -1,5 +1,5 @@
 import { Compile, Helper } from 'velocityjs';
-import { callJavaMethod, readJavaIndex, readJavaProperty } from './java-methods.js';
+import { callJavaMethod } from './java-methods.js';
 import {
   isJavaTruthy,
   javaAdd,
@@ -8,6 +8,7 @@ import {
   javaEquals,
   javaNegate,
 } from './java-operators.js';
+import { readJavaIndex, readJavaProperty } from './java-property-access.js';
 import { isJavaMap, markVelocityList, toJavaString } from './java-values.js';
 import { parseVelocity } from './parse-velocity.js';
 import type { VelocityNode, VelocityPosition, VelocityTree } from './velocity-ast.js';
