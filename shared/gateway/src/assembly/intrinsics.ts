@@ -1,53 +1,8 @@
 import type { CfnTemplate } from './cfn-template.js';
 import { ConditionError, ConditionEvaluator } from './conditions.js';
 import { knownAttribute, physicalId, stableId } from './physical-ids.js';
-
-/**
- * The values of pseudo parameters as the local gateway reports them.
- * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html
- */
-export interface PseudoParameters {
-  /** @default 'us-east-1', or `AWS_REGION` / `AWS_DEFAULT_REGION` when set */
-  readonly region: string;
-  /** @default '123456789012' */
-  readonly accountId: string;
-  /** @default 'aws' */
-  readonly partition: string;
-  /** @default 'amazonaws.com' */
-  readonly urlSuffix: string;
-}
-
-/** Pseudo parameters for a machine with no AWS account: a documentation account ID and the caller's region. */
-export function localPseudoParameters(env: NodeJS.ProcessEnv = process.env): PseudoParameters {
-  return {
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    accountId: '123456789012',
-    partition: 'aws',
-    urlSuffix: 'amazonaws.com',
-  };
-}
-
-/**
- * Thrown when a value cannot be resolved locally; the message says which intrinsic and why, and `node` is
- * the template's own object that could not be resolved, so that the resource holding it can be named.
- */
-export class UnresolvableValueError extends Error {
-  override readonly name = 'UnresolvableValueError';
-
-  /**
-   * @param message - which intrinsic, quoting it, and why it has no local value
-   * @param node - the intrinsic object of the template, when known
-   */
-  constructor(
-    message: string,
-    readonly node?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-/** Marks a property to drop, as `AWS::NoValue` does. */
-export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
+import type { PseudoParameters } from './pseudo-parameters.js';
+import { NO_VALUE, UnresolvableValueError } from './unresolvable-value.js';
 
 /**
  * The value another stack of the same assembly exports under `name` (its output's `Export.Name`), or
