@@ -22,3 +22,9 @@ export function resetPeakRss(pid) {
     return false;
   }
 }
+
+/** Peak resident set size of a process (VmHWM), read once the load is over. */
+export function peakRss(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : 0;
+}

@@ -1,10 +1,11 @@
 // One chapter as the lab serves it: its APIs on the local gateway (which swaps in each new synth on the same
 // ports), its lab.json calls, and an honest status — serving, refused, failing to synthesize — that the lab
 // page counts. With a synth service it also watches the chapter and re-synthesizes it on every edit.
-import { existsSync, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GatewayConfigError, staleAssemblyWarning, startGateway } from '@cors-workshop/gateway';
 import { readLabSpec } from '@cors-workshop/testing';
+import { watchChapter } from './chapter-watchers.mjs';
 import { chapterTitle, isCdkApp } from './chapters.mjs';
 import { chapterPortTaken, PortsTakenError } from './ports.mjs';
 import { repoUrl } from './repo-files.mjs';
@@ -12,9 +13,6 @@ import { StageLog } from './stages.mjs';
 
 /** An editor writes a file in several steps: wait this long after the last change before synthesizing. */
 const SETTLE_MS = 60;
-/** What a synth reads. */
-const SOURCE_FOLDERS = ['bin', 'lib', 'handlers'];
-const SOURCE_FILES = ['cdk.json', 'package.json', 'tsconfig.json'];
 
 const RELOADED = 'reloaded ';
 const RELOAD_REFUSED = 'reload refused, still serving the previous version: ';
@@ -103,22 +101,12 @@ export class ChapterServer {
    */
   watch(service) {
     this.#service = service;
-    const dir = this.#chapter.dir;
-    const add = (path, options, listener) => {
-      if (!existsSync(path)) return;
-      const watcher = watch(path, options, listener);
-      watcher.on('error', (error) => this.#log(`watching ${path} failed: ${error.message}`));
-      this.#watchers.push(watcher);
+    const listeners = {
+      onSource: (file) => this.#schedule(file),
+      onLabSpec: () => this.#labChanged(),
+      log: (line) => this.#log(line),
     };
-    if (isCdkApp(this.#chapter)) {
-      for (const folder of SOURCE_FOLDERS) {
-        add(join(dir, folder), { recursive: true }, (_event, file) => this.#schedule(`${folder}/${file}`));
-      }
-    }
-    add(dir, {}, (_event, file) => {
-      if (SOURCE_FILES.includes(file) && isCdkApp(this.#chapter)) this.#schedule(file);
-      if (file === 'lab.json') this.#labChanged();
-    });
+    watchChapter(this.#chapter, listeners, this.#watchers);
     if (this.status === 'not-synthesized' && isCdkApp(this.#chapter)) this.#schedule('not synthesized yet');
   }
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { localPseudoParameters } from './assembly/intrinsics.js';
+import { localPseudoParameters } from './assembly/pseudo-parameters.js';
 import type { GatewayExchange, GatewayOptions, RunningGateway, ServedApi } from './gateway-options.js';
 import { HttpBackends } from './http-backends/http-backends.js';
 import { LambdaRuntime } from './lambda/lambda-runtime.js';

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
-import { IntrinsicResolver, localPseudoParameters } from './assembly/intrinsics.js';
+import { IntrinsicResolver } from './assembly/intrinsics.js';
 import { loadAssembly } from './assembly/load-assembly.js';
+import { localPseudoParameters } from './assembly/pseudo-parameters.js';
 import { mintUserPoolToken } from './auth/mint-token.js';
 import { readUserPools, type UserPoolDefinition } from './auth/user-pools.js';
 import { GatewayConfigError } from './errors.js';

@@ -1,59 +1,11 @@
 import type { CfnTemplate } from './cfn-template.js';
 import { ConditionError, ConditionEvaluator } from './conditions.js';
+import { fnJoin, fnSelect, fnSplit } from './list-intrinsics.js';
+import { type ExportLookup, fnFindInMap, fnImportValue } from './lookup-intrinsics.js';
 import { knownAttribute, physicalId, stableId } from './physical-ids.js';
-
-/**
- * The values of pseudo parameters as the local gateway reports them.
- * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html
- */
-export interface PseudoParameters {
-  /** @default 'us-east-1', or `AWS_REGION` / `AWS_DEFAULT_REGION` when set */
-  readonly region: string;
-  /** @default '123456789012' */
-  readonly accountId: string;
-  /** @default 'aws' */
-  readonly partition: string;
-  /** @default 'amazonaws.com' */
-  readonly urlSuffix: string;
-}
-
-/** Pseudo parameters for a machine with no AWS account: a documentation account ID and the caller's region. */
-export function localPseudoParameters(env: NodeJS.ProcessEnv = process.env): PseudoParameters {
-  return {
-    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    accountId: '123456789012',
-    partition: 'aws',
-    urlSuffix: 'amazonaws.com',
-  };
-}
-
-/**
- * Thrown when a value cannot be resolved locally; the message says which intrinsic and why, and `node` is
- * the template's own object that could not be resolved, so that the resource holding it can be named.
- */
-export class UnresolvableValueError extends Error {
-  override readonly name = 'UnresolvableValueError';
-
-  /**
-   * @param message - which intrinsic, quoting it, and why it has no local value
-   * @param node - the intrinsic object of the template, when known
-   */
-  constructor(
-    message: string,
-    readonly node?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-/** Marks a property to drop, as `AWS::NoValue` does. */
-export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
-
-/**
- * The value another stack of the same assembly exports under `name` (its output's `Export.Name`), or
- * `undefined` when no stack exports it.
- */
-export type ExportLookup = (name: string) => unknown;
+import type { PseudoParameters } from './pseudo-parameters.js';
+import { fnSub, splitAttributeName } from './sub-intrinsic.js';
+import { NO_VALUE, UnresolvableValueError } from './unresolvable-value.js';
 
 /** Options of {@link IntrinsicResolver}. */
 export interface IntrinsicResolverOptions {
@@ -80,6 +32,9 @@ export class IntrinsicResolver {
   readonly #refCache = new Map<string, string>();
   readonly #opaque = new Map<string, string>();
   readonly #conditions: ConditionEvaluator;
+  /** {@link resolve} and {@link resolveString} of this resolver, for the intrinsic functions it calls. */
+  readonly #resolve = (value: unknown): unknown => this.resolve(value);
+  readonly #resolveString = (value: unknown, what: string): string => this.resolveString(value, what);
 
   constructor(
     template: CfnTemplate,
@@ -139,19 +94,19 @@ export class IntrinsicResolver {
       case 'Fn::GetAtt':
         return this.getAtt(arg);
       case 'Fn::Join':
-        return this.#join(arg);
+        return fnJoin(arg, this.#resolve);
       case 'Fn::Sub':
-        return this.#sub(arg);
+        return fnSub(arg, this);
       case 'Fn::Select':
-        return this.#select(arg);
+        return fnSelect(arg, this.#resolve);
       case 'Fn::Split':
-        return this.#split(arg);
+        return fnSplit(arg, this.#resolveString);
       case 'Fn::If':
         return this.#if(arg);
       case 'Fn::FindInMap':
-        return this.#findInMap(arg);
+        return fnFindInMap(arg, this.#template.Mappings, this.#resolve, this.#resolveString);
       case 'Fn::ImportValue':
-        return this.#importValue(arg);
+        return fnImportValue(arg, this.#imports, this.#resolveString);
       case 'Fn::Base64':
         return Buffer.from(this.resolveString(arg, 'Fn::Base64 input')).toString('base64');
       case 'Fn::GetAZs':
@@ -266,7 +221,8 @@ export class IntrinsicResolver {
 
   /** The value of `Fn::GetAtt`. */
   getAtt(arg: unknown): string {
-    const [logicalId, rawAttribute] = typeof arg === 'string' ? splitOnce(arg) : (arg as [string, unknown]);
+    const [logicalId, rawAttribute] =
+      typeof arg === 'string' ? splitAttributeName(arg) : (arg as [string, unknown]);
     const attribute =
       typeof rawAttribute === 'string' ? rawAttribute : this.resolveString(rawAttribute, 'attribute');
     const resource = this.#template.Resources?.[logicalId];
@@ -280,81 +236,10 @@ export class IntrinsicResolver {
     return made;
   }
 
-  #join(arg: unknown): string {
-    const [separator, parts] = arg as [string, unknown];
-    const resolved = this.resolve(parts);
-    if (!Array.isArray(resolved)) throw new UnresolvableValueError(`Fn::Join of ${JSON.stringify(parts)}`);
-    return resolved.map(String).join(separator);
-  }
-
-  #sub(arg: unknown): string {
-    const [text, vars] = typeof arg === 'string' ? [arg, {}] : (arg as [string, Record<string, unknown>]);
-    return text.replace(/\$\{(!?)([^}]+)\}/g, (_whole, bang: string, name: string) => {
-      if (bang) return `\${${name}}`;
-      if (name in vars) return String(this.resolve(vars[name]));
-      if (name.includes('.') && !name.startsWith('AWS::')) return this.getAtt(splitOnce(name));
-      return String(this.ref(name));
-    });
-  }
-
-  #select(arg: unknown): unknown {
-    const [index, list] = arg as [unknown, unknown];
-    const resolved = this.resolve(list);
-    if (!Array.isArray(resolved)) throw new UnresolvableValueError(`Fn::Select from ${JSON.stringify(list)}`);
-    const position = Number(this.resolve(index));
-    if (!Number.isInteger(position) || position < 0 || position >= resolved.length) {
-      throw new UnresolvableValueError(
-        `Fn::Select index ${JSON.stringify(index)} is out of range of ${JSON.stringify(resolved)}`,
-      );
-    }
-    return resolved[position];
-  }
-
-  #split(arg: unknown): string[] {
-    const [separator, text] = arg as [string, unknown];
-    return this.resolveString(text, 'Fn::Split source').split(separator);
-  }
-
   #if(arg: unknown): unknown {
     const [condition, whenTrue, whenFalse] = arg as [string, unknown, unknown];
     return this.resolve(this.#conditions.holds(condition) ? whenTrue : whenFalse);
   }
-
-  #findInMap(arg: unknown): unknown {
-    const [mapArg, topArg, secondArg, options] = arg as [unknown, unknown, unknown, unknown];
-    const mapName = this.resolveString(mapArg, 'Fn::FindInMap map name');
-    const topKey = this.resolveString(topArg, 'Fn::FindInMap top-level key');
-    const secondKey = this.resolveString(secondArg, 'Fn::FindInMap second-level key');
-    const mapping = this.#template.Mappings?.[mapName];
-    if (!mapping) {
-      throw new UnresolvableValueError(
-        `Fn::FindInMap reads the mapping "${mapName}", which is not in Mappings`,
-      );
-    }
-    const value = mapping[topKey]?.[secondKey];
-    if (value !== undefined) return this.resolve(value);
-    const fallback = (options as { DefaultValue?: unknown } | undefined)?.DefaultValue;
-    if (fallback !== undefined) return this.resolve(fallback);
-    throw new UnresolvableValueError(
-      `Fn::FindInMap finds no "${topKey}"/"${secondKey}" in the mapping "${mapName}" (keys: ${Object.keys(mapping).join(', ')})`,
-    );
-  }
-
-  #importValue(arg: unknown): unknown {
-    const name = this.resolveString(arg, 'Fn::ImportValue name');
-    const value = this.#imports?.(name);
-    if (value === undefined) {
-      throw new UnresolvableValueError(
-        `Fn::ImportValue of "${name}": no stack of this assembly exports that name, so its value is not known locally`,
-      );
-    }
-    return value;
-  }
 }
 
 const NOT_AN_INTRINSIC: unique symbol = Symbol('not an intrinsic');
-
-function splitOnce(text: string): [string, string] {
-  const dot = text.indexOf('.');
-  return [text.slice(0, dot), text.slice(dot + 1)];
-}

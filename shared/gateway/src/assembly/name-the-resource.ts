@@ -1,6 +1,6 @@
 import { GatewayConfigError } from '../errors.js';
-import { UnresolvableValueError } from './intrinsics.js';
 import type { LoadedStack } from './load-assembly.js';
+import { UnresolvableValueError } from './unresolvable-value.js';
 
 /**
  * Runs `read` and turns an error that names no resource (an intrinsic without a local value, say) into a

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import { GatewayConfigError } from '../errors.js';
 import type { CfnResource, CfnTemplate } from './cfn-template.js';
-import { IntrinsicResolver, type PseudoParameters } from './intrinsics.js';
+import { IntrinsicResolver } from './intrinsics.js';
 import { type LoadedStack, readTemplate } from './load-assembly.js';
+import type { PseudoParameters } from './pseudo-parameters.js';
 import { rewriteReferences, rewriteSub, type TemplateRenaming } from './template-rewrite.js';
 
 /**

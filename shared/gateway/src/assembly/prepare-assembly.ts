@@ -3,10 +3,11 @@ import { expandApiDefinitions } from '../openapi/expand-definitions.js';
 import { AssemblyExports } from './assembly-exports.js';
 import type { CfnResource, CfnTemplate } from './cfn-template.js';
 import { FunctionCatalog } from './function-catalog.js';
-import { IntrinsicResolver, localPseudoParameters, type PseudoParameters } from './intrinsics.js';
+import { IntrinsicResolver } from './intrinsics.js';
 import { type LoadedStack, readStacks, selectStacks } from './load-assembly.js';
 import { namingTheResource } from './name-the-resource.js';
 import { inlineNestedStacks } from './nested-stacks.js';
+import { localPseudoParameters, type PseudoParameters } from './pseudo-parameters.js';
 
 /** A stack ready to be read: its template with nested stacks inlined, and its resolver. */
 export interface PreparedStack {

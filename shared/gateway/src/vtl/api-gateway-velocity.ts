@@ -1,16 +1,19 @@
-import { Compile, Helper } from 'velocityjs';
-import { callJavaMethod, readJavaIndex, readJavaProperty } from './java-methods.js';
-import {
-  isJavaTruthy,
-  javaAdd,
-  javaArithmetic,
-  javaCompare,
-  javaEquals,
-  javaNegate,
-} from './java-operators.js';
+import { Compile } from 'velocityjs';
+import { callJavaMethod } from './java-methods.js';
+import { isJavaTruthy } from './java-operators.js';
+import { readJavaIndex, readJavaProperty } from './java-property-access.js';
 import { isJavaMap, markVelocityList, toJavaString } from './java-values.js';
 import { parseVelocity } from './parse-velocity.js';
-import type { VelocityNode, VelocityPosition, VelocityTree } from './velocity-ast.js';
+import {
+  type Branch,
+  EVALUATED_EXPRESSION,
+  interpolatedStrings,
+  prepareTree,
+  splitBranches,
+} from './prepare-velocity-tree.js';
+import { locatedEvaluationError } from './template-evaluation-error.js';
+import type { VelocityNode, VelocityTree } from './velocity-ast.js';
+import { evaluateJavaOperator } from './velocity-operators.js';
 
 /** The velocityjs methods this engine overrides and calls, which its type declarations leave out. */
 interface CompileInternals {
@@ -22,34 +25,8 @@ interface CompileInternals {
 
 const velocityjs = Compile.prototype as unknown as CompileInternals;
 
-/**
- * A failure while rendering, with the position and text of the reference or directive that failed.
- * `MappingTemplate.render` turns it into a `MappingTemplateRenderError`.
- */
-export class TemplateEvaluationError extends Error {
-  override readonly name = 'TemplateEvaluationError';
-
-  constructor(
-    message: string,
-    readonly pos: VelocityPosition | undefined,
-    readonly reference: string | undefined,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
 /** Thrown by the `valueMapper` hook when a `#set` right-hand side is null, and caught by `setValue`. */
 const NULL_ASSIGNMENT = new Error('#set with a null value');
-
-/** The node that stands, after {@link prepareTree}, for an arithmetic `#set` right-hand side. */
-const EVALUATED_EXPRESSION = 'api-gateway:expression';
-
-/** One arm of an `#if`/`#elseif`/`#else` chain: its condition (none for `#else`) and its body. */
-interface Branch {
-  readonly condition: VelocityNode | undefined;
-  readonly body: VelocityTree;
-}
 
 /**
  * velocityjs's `Compile`, changed where Java Velocity as API Gateway runs it behaves differently:
@@ -204,7 +181,7 @@ export class ApiGatewayVelocity extends Compile {
     try {
       return velocityjs.getPropMethod.call(this, property, baseRef, ast);
     } catch (error) {
-      throw located(error, ast);
+      throw locatedEvaluationError(error, ast);
     }
   }
 
@@ -221,38 +198,7 @@ export class ApiGatewayVelocity extends Compile {
   protected override getExpression(ast: never): string {
     const node = ast as VelocityNode;
     if (node.type !== 'math') return this.getLiteral(ast);
-    const [left, right] = node.expression as [VelocityNode, VelocityNode];
-    const value = (operand: VelocityNode): unknown => this.getExpression(operand as never);
-    switch (node.operator) {
-      case '==':
-        return javaEquals(value(left), value(right)) as never;
-      case '!=':
-        return !javaEquals(value(left), value(right)) as never;
-      case '&&':
-        return (isJavaTruthy(value(left)) && isJavaTruthy(value(right))) as never;
-      case '||':
-        return (isJavaTruthy(value(left)) || isJavaTruthy(value(right))) as never;
-      case 'not':
-        return !isJavaTruthy(value(left)) as never;
-      case 'parenthesis':
-        return value(left) as never;
-      case 'minus':
-        return javaNegate(value(left)) as never;
-      case '+':
-        return javaAdd(value(left), value(right), literalText(left), literalText(right)) as never;
-      case '-':
-      case '*':
-      case '/':
-      case '%':
-        return javaArithmetic(node.operator, value(left), value(right)) as never;
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-        return javaCompare(node.operator, value(left), value(right)) as never;
-      default:
-        return undefined as never;
-    }
+    return evaluateJavaOperator(node, (operand) => this.getExpression(operand as never)) as never;
   }
 
   /** `#set`: a null right-hand side leaves the target unchanged (Velocity 1.7). */
@@ -260,7 +206,7 @@ export class ApiGatewayVelocity extends Compile {
     try {
       velocityjs.setValue.call(this, ast);
     } catch (error) {
-      if (error !== NULL_ASSIGNMENT) throw located(error, ast as VelocityNode);
+      if (error !== NULL_ASSIGNMENT) throw locatedEvaluationError(error, ast as VelocityNode);
     }
   }
 
@@ -299,69 +245,7 @@ function refuseNullAssignment(value: unknown): unknown {
   return value;
 }
 
-/** The text Velocity 1.7 uses for a null operand of a string `+`: the reference as written. */
-function literalText(node: VelocityNode): string {
-  return node.type === 'references' ? Helper.getRefText(node as never) : '';
-}
-
-function located(error: unknown, node: VelocityNode): TemplateEvaluationError {
-  if (error instanceof TemplateEvaluationError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const reference = node.type === 'references' ? Helper.getRefText(node as never) : undefined;
-  return new TemplateEvaluationError(message, node.pos, reference, { cause: error });
-}
-
 function hasKeys(object: object): boolean {
   for (const _ in object) return true;
   return false;
-}
-
-function isNode(item: VelocityTree[number]): item is VelocityNode {
-  return typeof item === 'object' && !Array.isArray(item);
-}
-
-function splitBranches(block: VelocityTree): Branch[] {
-  const branches: Array<{ condition: VelocityNode | undefined; body: VelocityTree }> = [];
-  for (const item of block) {
-    if (isNode(item) && (item.type === 'if' || item.type === 'elseif' || item.type === 'else')) {
-      branches.push({ condition: item.type === 'else' ? undefined : item.condition, body: [] });
-    } else {
-      branches[branches.length - 1]?.body.push(item);
-    }
-  }
-  return branches;
-}
-
-/**
- * Rewrites each `#set` whose right-hand side is arithmetic into a node that `getLiteral` evaluates, so that
- * the `valueMapper` hook sees its value too (velocityjs skips the hook for arithmetic).
- */
-function prepareTree(tree: VelocityTree): VelocityTree {
-  return tree.map((item) => {
-    if (Array.isArray(item)) return prepareTree(item);
-    if (isNode(item) && item.type === 'set' && item.equal?.[1].type === 'math') {
-      const [target, expression] = item.equal;
-      return {
-        ...item,
-        equal: [target, { type: EVALUATED_EXPRESSION, expression: [expression] }],
-      } as VelocityNode;
-    }
-    return item;
-  });
-}
-
-/** Every double-quoted string literal with `$` or `#` in the tree (velocityjs renders those as templates). */
-function interpolatedStrings(tree: unknown, found: string[] = []): string[] {
-  if (Array.isArray(tree)) {
-    for (const item of tree) interpolatedStrings(item, found);
-  } else if (typeof tree === 'object' && tree !== null) {
-    const node = tree as VelocityNode;
-    if (node.type === 'string' && node.isEval && typeof node.value === 'string' && /[$#]/.test(node.value)) {
-      found.push(node.value);
-    }
-    for (const key of Object.keys(node)) {
-      if (key !== 'pos') interpolatedStrings((node as unknown as Record<string, unknown>)[key], found);
-    }
-  }
-  return found;
 }

@@ -1,5 +1,5 @@
 import { JSONPath } from 'jsonpath-plus';
-import { JavaMethodError } from './java-methods.js';
+import { JavaMethodError } from './java-method-error.js';
 import { JAVA_OBJECT, type JavaObject, toJavaString } from './java-values.js';
 import { quote } from './mapping-template-errors.js';
 

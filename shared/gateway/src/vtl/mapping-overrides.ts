@@ -1,4 +1,4 @@
-import { putMapEntry } from './java-methods.js';
+import { putMapEntry } from './java-property-access.js';
 import { createContextMap, isJavaMap, toJavaString } from './java-values.js';
 
 /**

@@ -1,4 +1,4 @@
-import { ApiGatewayVelocity, TemplateEvaluationError } from './api-gateway-velocity.js';
+import { ApiGatewayVelocity } from './api-gateway-velocity.js';
 import { buildContextVariable } from './context-variable.js';
 import { InputVariable, type MappingParams } from './input-variable.js';
 import { closeOverrides, emptyOverrides, type MappingOverrides, openOverrides } from './mapping-overrides.js';
@@ -6,6 +6,7 @@ import { MappingTemplateRenderError } from './mapping-template-errors.js';
 import { parameterReads } from './parameter-reads.js';
 import { parseVelocity } from './parse-velocity.js';
 import { RenderMemo } from './render-memo.js';
+import { TemplateEvaluationError } from './template-evaluation-error.js';
 import { utilVariable } from './util-variable.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { MappingParams } from './input-variable.js';
 import { paramValue } from './input-variable.js';
-import { readJavaIndex } from './java-methods.js';
+import { readJavaIndex } from './java-property-access.js';
 import type { VelocityNode, VelocityTree } from './velocity-ast.js';
 
 /**

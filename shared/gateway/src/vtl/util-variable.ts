@@ -1,4 +1,4 @@
-import { JavaMethodError } from './java-methods.js';
+import { JavaMethodError } from './java-method-error.js';
 import { JAVA_OBJECT, type JavaObject, toJavaString } from './java-values.js';
 import { quote } from './mapping-template-errors.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IntrinsicResolver, UnresolvableValueError } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
+import { UnresolvableValueError } from '../../src/assembly/unresolvable-value.js';
 
 const pseudo = {
   region: 'eu-west-1',

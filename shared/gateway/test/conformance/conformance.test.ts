@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
 import type { LoadedStack } from '../../src/assembly/load-assembly.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import type { RunningGateway } from '../../src/gateway-options.js';
 import { readLambdaFunctions } from '../../src/lambda/lambda-function.js';
 import { readRestApis } from '../../src/rest/read-rest-apis.js';

@@ -1,7 +1,8 @@
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
 import type { LoadedStack } from '../../src/assembly/load-assembly.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { mintUserPoolToken } from '../../src/auth/mint-token.js';
 import { readUserPools, type UserPoolDefinition } from '../../src/auth/user-pools.js';
 import { authorizerUri } from '../support/authorizer-template.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { functionLookup } from '../../src/assembly/function-catalog.js';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { GatewayConfigError } from '../../src/errors.js';
 import { readHttpIntegration } from '../../src/http/read-http-integration.js';
 

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import {
   AUTHORIZER_CODE,
   authorizerUri,

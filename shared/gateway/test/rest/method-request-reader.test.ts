@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
 import type { LoadedStack } from '../../src/assembly/load-assembly.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { readLambdaFunctions } from '../../src/lambda/lambda-function.js';
 import { readRestApis } from '../../src/rest/read-rest-apis.js';
 import { restApiTemplate, type TestMethod } from '../support/rest-template.js';

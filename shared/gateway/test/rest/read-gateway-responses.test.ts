@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CfnResource } from '../../src/assembly/cfn-template.js';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { readGatewayResponses } from '../../src/rest/read-gateway-responses.js';
 
 const resolver = new IntrinsicResolver({ Resources: {} }, 's', localPseudoParameters({}));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { refuseStageCache } from '../../src/rest/stage-cache.js';
 
 const resolver = new IntrinsicResolver({ Resources: {} }, 's', localPseudoParameters({}));

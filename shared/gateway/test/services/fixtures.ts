@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
 import type { LoadedStack } from '../../src/assembly/load-assembly.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 
 /** An `AWS::DynamoDB::Table` with a string partition key `id`, billed per request. */
 export function itemsTable(tableName?: string): Record<string, unknown> {

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IntrinsicResolver, localPseudoParameters } from '../../src/assembly/intrinsics.js';
+import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
 import { loadAssembly } from '../../src/assembly/load-assembly.js';
+import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { readUserPools, type UserPoolDefinition } from '../../src/auth/user-pools.js';
 
 /**

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  callJavaMethod,
-  JavaMethodError,
-  readJavaIndex,
-  readJavaProperty,
-} from '../../src/vtl/java-methods.js';
+import { JavaMethodError } from '../../src/vtl/java-method-error.js';
+import { callJavaMethod } from '../../src/vtl/java-methods.js';
+import { readJavaIndex, readJavaProperty } from '../../src/vtl/java-property-access.js';
 import { toJavaString } from '../../src/vtl/java-values.js';
 import { render } from './render-template.js';
 

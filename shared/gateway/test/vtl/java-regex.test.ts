@@ -1,13 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${…}` is Velocity and Java syntax in these strings
 import { describe, expect, it } from 'vitest';
-import {
-  JavaRegexError,
-  javaMatches,
-  javaReplaceAll,
-  javaReplaceFirst,
-  javaSplit,
-  translateJavaRegex,
-} from '../../src/vtl/java-regex.js';
+import { javaMatches, javaReplaceAll, javaReplaceFirst, javaSplit } from '../../src/vtl/java-regex.js';
+import { JavaRegexError } from '../../src/vtl/java-regex-error.js';
+import { translateJavaRegex } from '../../src/vtl/java-regex-translation.js';
 
 describe('javaMatches', () => {
   it('requires the whole string to match, even through an alternation', () => {
