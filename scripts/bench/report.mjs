@@ -10,7 +10,7 @@ const fmt = (n, digits = 0) =>
 /**
  * Prints the report of a run and writes it under `root`'s `.bench/`.
  * @param results - the run's settings (`connections`, `durationSeconds`, `rounds`), whether it measured the
- *   development loop (`timings`), and its figures: `rows`, `ceilings`, `peer`, `readyMs`, `reload`,
+ *   development loop (`timings`), and its figures: `rows`, `ceilings`, `hopCeilings`, `peer`, `readyMs`, `reload`,
  *   `exerciseFeedback`, `labReload`, `chapterTests`, `tests`
  */
 export function writeReport(root, results) {
@@ -24,11 +24,12 @@ export function writeReport(root, results) {
   const out = join(root, '.bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'latest.md'), `${report}\n`);
-  const { connections, durationSeconds, rounds, rows, ceilings, peer, readyMs, reload } = results;
+  const { connections, durationSeconds, rounds, rows, ceilings, hopCeilings, peer, readyMs, reload } =
+    results;
   const { exerciseFeedback, labReload, chapterTests, tests } = results;
   writeFileSync(
     join(out, 'latest.json'),
-    `${JSON.stringify({ date, machine, loadAverage: loadavg(), connections, durationSeconds, rounds, rows, ceilings, peer, readyMs, reload, exerciseFeedback, labReload, chapterTests, tests }, null, 2)}\n`,
+    `${JSON.stringify({ date, machine, loadAverage: loadavg(), connections, durationSeconds, rounds, rows, ceilings, hopCeilings, peer, readyMs, reload, exerciseFeedback, labReload, chapterTests, tests }, null, 2)}\n`,
   );
 }
 
@@ -38,7 +39,7 @@ export function writeReport(root, results) {
  */
 export function reportLines(results) {
   const { date, machine, loadAverage, connections, durationSeconds, rounds, rows, ceilings, peer } = results;
-  const { readyMs, timings, chapterTests, tests } = results;
+  const { readyMs, timings, chapterTests, tests, hopCeilings = [] } = results;
   return [
     `Benchmark of ${date} on ${machine}, load average ${loadAverage} at the end; ${connections} connections, ${rounds} alternating rounds of ${durationSeconds} s per path and side (\`pnpm bench\`).`,
     '',
@@ -56,6 +57,11 @@ export function reportLines(results) {
         `Ceiling of ${c.path}: ${c.name} alone, sent the same write, ${fmt(c.rps)} req/s, ${fmt(c.ratio, 2)}× the baseline (rounds ${c.ratios.map((x) => fmt(x, 2)).join(' ')}); the gateway's path makes this call and more.`,
     ),
     ...(ceilings.length > 0 ? [''] : []),
+    ...hopCeilings.map(
+      (c) =>
+        `Ceiling of the Lambda paths: a bare server handing each request to ${c.threads === 1 ? 'one worker thread' : `${c.threads} worker threads`} and back, ${fmt(c.rps)} req/s and ${fmt(c.cpuUsPerRequest)} µs of CPU per request, ${fmt(c.ratio, 2)}× the baseline (rounds ${c.ratios.map((x) => fmt(x, 2)).join(' ')}); a Lambda path makes this hop and builds the event and the answer around it.`,
+    ),
+    ...(hopCeilings.length > 0 ? [''] : []),
     ...(peer
       ? [
           `Peer on the same handler: serverless-offline 13 ${fmt(peer.rps)} req/s (p50 ${peer.p50} ms, p99 ${peer.p99} ms, peak RSS ${fmt(peer.rss / 2 ** 20)} MB); the gateway's proxied GET is ${fmt(peer.ours, 1)}× its throughput (target ≥ 5× ${peer.ours >= 5 ? '✔' : '✘'}).`,

@@ -14,6 +14,7 @@ import { writeReport } from './report.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 import { startProcess, stop } from './server-process.mjs';
 import { CLI, CONNECTIONS, DURATION, PATHS, PEER, ROUNDS, root, TESTS, TIMINGS } from './settings.mjs';
+import { measureThreadHopCeilings } from './thread-hop-ceiling.mjs';
 import { measureTestDurations, measureWatchReload } from './timings.mjs';
 
 /** The median time from starting `cors-gateway serve` on `source` to its ready line, over `runs` starts. */
@@ -119,6 +120,12 @@ const ceilings = await measureBackendCeilings(
   { root, rounds: ROUNDS, startProcess, stop, load, median },
   rows.map((row) => row.name),
 );
+const lambdaPaths = rows.filter((row) => row.name.includes('Lambda'));
+let hopCeilings = [];
+if (lambdaPaths.length > 0) {
+  progress('a bare server handing each request to a worker thread');
+  hopCeilings = await measureThreadHopCeilings({ root, rounds: ROUNDS, startProcess, stop, load, median });
+}
 const readyMs = {};
 let reload;
 let exerciseFeedback;
@@ -150,6 +157,7 @@ writeReport(root, {
   timings: TIMINGS,
   rows,
   ceilings,
+  hopCeilings,
   peer,
   readyMs,
   reload,
