@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { LoadedStack } from '../assembly/load-assembly.js';
 
@@ -119,9 +119,13 @@ function listOf(document: OpenApiDocument, value: unknown): Array<Record<string,
   return value.map((entry) => dereference(document, entry)).filter(isObject);
 }
 
+/** The YAML parser, loaded on the first document that needs it: most served apps have none. */
+let yaml: typeof import('yaml') | undefined;
+
 function parseText(text: string): unknown {
+  yaml ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
-    return parse(text);
+    return yaml.parse(text);
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
-import AjvModule from 'ajv-draft-04';
+import { createRequire } from 'node:module';
+import type AjvModule from 'ajv-draft-04';
 import type { CfnResource } from '../assembly/cfn-template.js';
 import type { IntrinsicResolver } from '../assembly/intrinsics.js';
 import type { BodyValidator } from './method-request-model.js';
@@ -14,8 +15,16 @@ export class InvalidModelError extends Error {
   }
 }
 
-/** The draft-04 Ajv class (a CommonJS module whose `default` is the class). */
-const Ajv = (AjvModule as unknown as { default: typeof AjvModule.default }).default;
+type Ajv = InstanceType<typeof AjvModule.default>;
+
+/**
+ * A new draft-04 Ajv, its module (CommonJS, whose `default` is the class) loaded on first use: an app with
+ * no model and no validated body never loads it.
+ */
+function newAjv(): Ajv {
+  const loaded = createRequire(import.meta.url)('ajv-draft-04') as { default: typeof AjvModule.default };
+  return new loaded.default({ strict: false, allErrors: false });
+}
 
 /** The models API Gateway creates in every REST API. */
 const BUILT_IN_MODELS: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
@@ -38,7 +47,9 @@ const BUILT_IN_MODELS: ReadonlyArray<readonly [string, Record<string, unknown>]>
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/models-mappings-models.html
  */
 export class RestApiModels {
-  readonly #ajv = new Ajv({ strict: false, allErrors: false });
+  #ajvInstance: Ajv | undefined;
+  /** The schemas to add to Ajv, by their ID: the built-in models' and the API's own. */
+  readonly #schemas: Array<{ readonly logicalId: string; readonly id: string; readonly schema: object }> = [];
   readonly #ids = new Map<string, { readonly schemaId: string; readonly logicalId: string }>();
   readonly #compiled = new Map<string, BodyValidator>();
 
@@ -80,12 +91,25 @@ export class RestApiModels {
         throw new InvalidModelError(`Invalid model schema specified: ${JSON.stringify(schema)}`, logicalId);
       }
       const { $schema: _dialect, ...rest } = schema as Record<string, unknown>;
+      this.#schemas.push({ logicalId, id: base + name, schema: { ...rest, id: base + name } });
+    }
+    // The API's own models are checked at load, as AWS checks them at deploy; the built-in ones are valid.
+    if (models.length > 0) this.#ajv();
+  }
+
+  /** Ajv with every model's schema added, created on first use. */
+  #ajv(): Ajv {
+    if (this.#ajvInstance) return this.#ajvInstance;
+    const ajv = newAjv();
+    for (const { logicalId, id, schema } of this.#schemas) {
       try {
-        this.#ajv.addSchema({ ...rest, id: base + name }, base + name);
+        ajv.addSchema(schema, id);
       } catch (error) {
         throw new InvalidModelError(`Invalid model schema specified: ${(error as Error).message}`, logicalId);
       }
     }
+    this.#ajvInstance = ajv;
+    return ajv;
   }
 
   /**
@@ -99,7 +123,7 @@ export class RestApiModels {
     let validate = this.#compiled.get(known.schemaId);
     if (!validate) {
       try {
-        const compiled = this.#ajv.getSchema(known.schemaId)!;
+        const compiled = this.#ajv().getSchema(known.schemaId)!;
         validate = (body) => compiled(body) === true;
       } catch (error) {
         throw new InvalidModelError(
