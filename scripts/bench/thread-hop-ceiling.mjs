@@ -3,7 +3,7 @@
 // gateway's Lambda paths make this hop and build Lambda's event and API Gateway's answer around it, so their
 // ratios cannot pass this one.
 import { join } from 'node:path';
-import { request } from 'undici';
+import { measureAgainstBaseline } from './against-baseline.mjs';
 
 /** The thread counts measured: one, and the gateway's default concurrency per function. */
 const THREAD_COUNTS = [1, 8];
@@ -16,41 +16,14 @@ const THREAD_COUNTS = [1, 8];
  */
 export async function measureThreadHopCeilings(tools) {
   const rows = [];
-  const scenario = { method: 'GET' };
   for (const threads of THREAD_COUNTS) {
     const hop = await tools.startProcess([join(tools.root, 'scripts/bench/thread-hop-server.mjs')], {
       BENCH_HOP_THREADS: String(threads),
     });
-    const answer = await request(`${hop.ready.url}/hop`);
-    const headers = Object.fromEntries(
-      Object.entries(answer.headers).filter(
-        ([header]) => !['date', 'connection', 'keep-alive'].includes(header),
-      ),
-    );
-    const recorded = { '/hop': { status: answer.statusCode, headers, body: await answer.body.text() } };
-    const baseline = await tools.startProcess([join(tools.root, 'scripts/bench/baseline-server.mjs')], {
-      BASELINE_RESPONSES: JSON.stringify(recorded),
-    });
     try {
-      const ratios = [];
-      const hopRps = [];
-      const hopCpu = [];
-      for (let round = 0; round < tools.rounds; round++) {
-        const base = await tools.load(`${baseline.ready.url}/hop`, scenario, baseline.child.pid);
-        const alone = await tools.load(`${hop.ready.url}/hop`, scenario, hop.child.pid);
-        ratios.push(alone.rps / base.rps);
-        hopRps.push(alone.rps);
-        hopCpu.push(alone.cpuUsPerRequest);
-      }
-      rows.push({
-        threads,
-        ratio: tools.median(ratios),
-        ratios,
-        rps: tools.median(hopRps),
-        cpuUsPerRequest: tools.median(hopCpu),
-      });
+      const server = { child: hop.child, url: `${hop.ready.url}/hop` };
+      rows.push({ threads, ...(await measureAgainstBaseline(tools, server, { method: 'GET' })) });
     } finally {
-      await tools.stop(baseline.child);
       await tools.stop(hop.child);
     }
   }
