@@ -1,4 +1,4 @@
-import { parseQuery } from '../rest/proxy-event.js';
+import { parseQuery } from '../rest/parse-query.js';
 import { anonymousIdentity, clfTime, type RestIdentity } from '../rest/request-context.js';
 import {
   clientAddress,

@@ -7,7 +7,7 @@ import {
   type MappingParams,
   type MappingTemplate,
 } from '../vtl/index.js';
-import { parseQuery } from './proxy-event.js';
+import { parseQuery } from './parse-query.js';
 import type { KeyedTemplates, PassthroughBehavior } from './rest-api-model.js';
 
 /** What a mapping template of a REST API sees of the request. */

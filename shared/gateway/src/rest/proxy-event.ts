@@ -1,5 +1,6 @@
 import type { GatewayRequest } from '../server/gateway-request.js';
 import { isBinaryMediaType } from './binary-media-types.js';
+import { parseQuery } from './parse-query.js';
 import type { RestRequestContext } from './request-context.js';
 import type { RestApiModel, RestStage } from './rest-api-model.js';
 import type { RestRoute } from './rest-router.js';
@@ -76,37 +77,4 @@ export function restProxyEvent(
 export function pathBelowStage(path: string): string {
   const afterStage = path.replace(/^\/*[^/]*/, '');
   return afterStage.replace(/^\/+/, '/') || '/';
-}
-
-/**
- * Parses a raw query string into the single- and multi-value maps of a payload 1.0 event: names and values
- * are decoded (`+` is a space), a name without `=` has the value `""`, and the single-value map holds the
- * last value of a repeated name.
- */
-export function parseQuery(rawQuery: string): {
-  single: Record<string, string> | null;
-  multi: Record<string, string[]> | null;
-} {
-  if (rawQuery === '') return { single: null, multi: null };
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
-  for (const pair of rawQuery.split('&')) {
-    if (pair === '') continue;
-    const equals = pair.indexOf('=');
-    const name = decodeQueryPart(equals === -1 ? pair : pair.slice(0, equals));
-    const value = equals === -1 ? '' : decodeQueryPart(pair.slice(equals + 1));
-    single[name] = value;
-    const values = multi[name];
-    if (values) values.push(value);
-    else multi[name] = [value];
-  }
-  return Object.keys(single).length === 0 ? { single: null, multi: null } : { single, multi };
-}
-
-function decodeQueryPart(part: string): string {
-  try {
-    return decodeURIComponent(part.replace(/\+/g, ' '));
-  } catch {
-    return part;
-  }
 }

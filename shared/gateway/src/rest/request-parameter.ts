@@ -1,6 +1,6 @@
 import { JSONPath } from 'jsonpath-plus';
 import type { GatewayRequest } from '../server/gateway-request.js';
-import { parseQuery } from './proxy-event.js';
+import { parseQuery } from './parse-query.js';
 
 /** Where a mapped integration request parameter goes: `integration.request.{path|querystring|header}.<name>`. */
 export interface RequestParameterTarget {

@@ -13,11 +13,7 @@ export {
   type RequestOverride,
   type ResponseOverride,
 } from './mapping-overrides.js';
-export {
-  compileMappingTemplate,
-  type MappingInput,
-  type MappingResult,
-  type MappingTemplate,
-} from './mapping-template.js';
+export type { MappingResult } from './mapping-result.js';
+export { compileMappingTemplate, type MappingInput, type MappingTemplate } from './mapping-template.js';
 export { MappingTemplateRenderError, MappingTemplateSyntaxError } from './mapping-template-errors.js';
 export { UTIL_FUNCTION_NAMES } from './util-variable.js';

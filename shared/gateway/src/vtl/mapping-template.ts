@@ -2,6 +2,7 @@ import { ApiGatewayVelocity } from './api-gateway-velocity.js';
 import { buildContextVariable } from './context-variable.js';
 import { InputVariable, type MappingParams } from './input-variable.js';
 import { closeOverrides, emptyOverrides, type MappingOverrides, openOverrides } from './mapping-overrides.js';
+import type { MappingResult } from './mapping-result.js';
 import { MappingTemplateRenderError } from './mapping-template-errors.js';
 import { parameterReads } from './parameter-reads.js';
 import { parseVelocity } from './parse-velocity.js';
@@ -34,14 +35,6 @@ export interface MappingInput {
    * @default emptyOverrides()
    */
   readonly overrides?: MappingOverrides;
-}
-
-/** What a render produced. */
-export interface MappingResult {
-  /** The rendered text: the integration request body, or the method response body. */
-  readonly output: string;
-  /** The override state after this render; pass it to the next render. */
-  readonly overrides: MappingOverrides;
 }
 
 /** A mapping template parsed once, rendered per request. */

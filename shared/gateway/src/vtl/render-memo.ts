@@ -1,6 +1,6 @@
 import type { MappingParams } from './input-variable.js';
 import type { MappingOverrides } from './mapping-overrides.js';
-import type { MappingResult } from './mapping-template.js';
+import type { MappingResult } from './mapping-result.js';
 import { type ParameterRead, parameterReadsKey } from './parameter-reads.js';
 
 /**

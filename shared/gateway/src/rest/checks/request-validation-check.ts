@@ -1,7 +1,7 @@
 import type { GatewayResponse } from '../../server/gateway-request.js';
 import { headerValue, mediaType } from '../../server/gateway-request.js';
 import type { RequestValidation } from '../method-request-model.js';
-import { parseQuery } from '../proxy-event.js';
+import { parseQuery } from '../parse-query.js';
 import type { RequestState } from '../stages/request-state.js';
 
 /**

@@ -5,7 +5,7 @@ import { type PolicyAuthorizerResult, readPolicyResult } from '../../auth/lambda
 import { methodArn } from '../../auth/method-arn.js';
 import { type GatewayResponse, headerValue } from '../../server/gateway-request.js';
 import { lambdaAuthorizerEvent } from '../lambda-authorizer-event.js';
-import { parseQuery } from '../proxy-event.js';
+import { parseQuery } from '../parse-query.js';
 import type { RestApiModel } from '../rest-api-model.js';
 import type { RestLambdaAuthorizer } from '../rest-authorizer-model.js';
 import { authorizeWithCognito } from './authorize-cognito.js';
