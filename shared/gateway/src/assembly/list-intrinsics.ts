@@ -1,10 +1,11 @@
-import { UnresolvableValueError } from './unresolvable-value.js';
-
 /**
  * `Fn::Join`, `Fn::Select` and `Fn::Split`, which build and take apart lists. Each is given the
  * resolver's own functions for the values of its arguments.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-join.html
+ * @module
  */
+
+import { UnresolvableValueError } from './unresolvable-value.js';
 
 /**
  * `Fn::Join`: `[separator, list]`, the list's values joined.

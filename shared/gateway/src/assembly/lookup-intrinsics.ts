@@ -1,12 +1,13 @@
-import type { CfnTemplate } from './cfn-template.js';
-import { UnresolvableValueError } from './unresolvable-value.js';
-
 /**
  * `Fn::FindInMap` and `Fn::ImportValue`, which look a value up by name: in the template's `Mappings`, in the
  * exports of the other stacks of the assembly.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-findinmap.html
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-importvalue.html
+ * @module
  */
+
+import type { CfnTemplate } from './cfn-template.js';
+import { UnresolvableValueError } from './unresolvable-value.js';
 
 /**
  * The value another stack of the same assembly exports under `name` (its output's `Export.Name`), or

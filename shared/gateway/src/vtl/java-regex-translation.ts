@@ -1,5 +1,3 @@
-import { JavaRegexError } from './java-regex-error.js';
-
 /**
  * Java regular expressions (`java.util.regex`) as templates use them in `String.matches`, `replaceAll`,
  * `replaceFirst` and `split`, translated to JavaScript `RegExp`s.
@@ -10,7 +8,10 @@ import { JavaRegexError } from './java-regex-error.js';
  * possessive quantifiers, atomic groups, inline flags inside the pattern, nested classes and class
  * intersection, `(?x)`, `\G`, other `\p{…}` names.
  * @see https://docs.oracle.com/javase/8/docs/api/java/util/regex/Pattern.html
+ * @module
  */
+
+import { JavaRegexError } from './java-regex-error.js';
 
 /** Java's `\s`: ASCII whitespace only (JavaScript's also matches Unicode spaces). */
 const JAVA_SPACE = ' \\t\\n\\x0B\\f\\r';

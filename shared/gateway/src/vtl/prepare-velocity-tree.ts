@@ -1,10 +1,11 @@
-import type { VelocityNode, VelocityTree } from './velocity-ast.js';
-
 /**
  * What the engine works out from a parsed template once, when it compiles it, rather than on every render:
  * arithmetic `#set`s rewritten so that a null result leaves the target unchanged, the arms of each `#if`
  * chain, and the string literals to parse as templates.
+ * @module
  */
+
+import type { VelocityNode, VelocityTree } from './velocity-ast.js';
 
 /** The node that stands, after {@link prepareTree}, for an arithmetic `#set` right-hand side. */
 export const EVALUATED_EXPRESSION = 'api-gateway:expression';
