@@ -1,119 +1,12 @@
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IntrinsicResolver } from '../../src/assembly/intrinsics.js';
-import type { LoadedStack } from '../../src/assembly/load-assembly.js';
-import { localPseudoParameters } from '../../src/assembly/pseudo-parameters.js';
 import { mintUserPoolToken } from '../../src/auth/mint-token.js';
-import { readUserPools, type UserPoolDefinition } from '../../src/auth/user-pools.js';
-import { authorizerUri } from '../support/authorizer-template.js';
-import { isolateIssuerKey, USER_POOL_RESOURCES } from '../support/user-pool.js';
-import { httpApiTemplate, type TestRoute } from './fixtures/http-template.js';
+import type { UserPoolDefinition } from '../../src/auth/user-pools.js';
+import { isolateIssuerKey } from '../support/user-pool.js';
+import { authorizedHttpApi, poolOf, ROUTES } from './fixtures/authorizer-http-api.js';
 import { serveHttpApi } from './fixtures/serve-http-api.js';
 
 isolateIssuerKey();
-
-const ECHO = `exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify(event) });`;
-const SIMPLE_AUTHORIZER = `
-let calls = 0;
-exports.handler = async (event) => {
-  calls++;
-  const token = event.headers.authorization;
-  if (token === 'boom') throw new Error('boom');
-  if (token === 'unauthorized') throw new Error('Unauthorized');
-  if (token === 'bad') return { allowed: true };
-  return { isAuthorized: token === 'let-me-in', context: { user: 'ada', level: 3, calls, event: JSON.stringify(event) } };
-};`;
-const POLICY_AUTHORIZER = `
-exports.handler = async (event) => ({
-  principalId: 'ada',
-  policyDocument: { Statement: [{ Action: 'execute-api:Invoke', Effect: (event.authorizationToken ?? event.headers.authorization) === 'allow' ? 'Allow' : 'Deny', Resource: event.routeArn ?? event.methodArn }] },
-  context: { level: 3, version: event.version },
-});`;
-
-const jwt = (scopes?: string[]) => ({
-  AuthorizationType: 'JWT',
-  AuthorizerId: { Ref: 'JwtAuthorizer' },
-  ...(scopes ? { AuthorizationScopes: scopes } : {}),
-});
-const custom = (authorizer: string) => ({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizer } });
-const lambdaAuthorizer = (functionId: string, properties: Record<string, unknown>) => ({
-  Type: 'AWS::ApiGatewayV2::Authorizer',
-  Properties: {
-    ApiId: { Ref: 'Api' },
-    Name: functionId,
-    AuthorizerType: 'REQUEST',
-    AuthorizerUri: authorizerUri(functionId),
-    IdentitySource: ['$request.header.Authorization'],
-    AuthorizerPayloadFormatVersion: '2.0',
-    ...properties,
-  },
-});
-
-function template(routes: TestRoute[]) {
-  return httpApiTemplate({
-    functions: {
-      Echo: { code: ECHO },
-      Simple: { code: SIMPLE_AUTHORIZER },
-      Policy: { code: POLICY_AUTHORIZER },
-    },
-    cors: { AllowOrigins: ['*'], AllowHeaders: ['authorization'], AllowMethods: ['*'] },
-    routes,
-    extraResources: {
-      ...USER_POOL_RESOURCES,
-      JwtAuthorizer: {
-        Type: 'AWS::ApiGatewayV2::Authorizer',
-        Properties: {
-          ApiId: { Ref: 'Api' },
-          Name: 'Jwt',
-          AuthorizerType: 'JWT',
-          IdentitySource: ['$request.header.Authorization'],
-          JwtConfiguration: {
-            Audience: [{ Ref: 'PoolClient' }],
-            Issuer: {
-              'Fn::Join': [
-                '',
-                ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: 'Pool' }],
-              ],
-            },
-          },
-        },
-      },
-      SimpleAuthorizer: lambdaAuthorizer('Simple', {
-        EnableSimpleResponses: true,
-        AuthorizerResultTtlInSeconds: 0,
-      }),
-      CachedAuthorizer: lambdaAuthorizer('Simple', {
-        EnableSimpleResponses: true,
-        AuthorizerResultTtlInSeconds: 300,
-      }),
-      PolicyAuthorizer: lambdaAuthorizer('Policy', {}),
-      PolicyAuthorizerV1: lambdaAuthorizer('Policy', { AuthorizerPayloadFormatVersion: '1.0' }),
-    },
-  });
-}
-
-const ROUTES: TestRoute[] = [
-  { routeKey: 'GET /jwt', functionId: 'Echo', properties: jwt() },
-  { routeKey: 'GET /scoped', functionId: 'Echo', properties: jwt(['orders/read']) },
-  { routeKey: 'GET /simple', functionId: 'Echo', properties: custom('SimpleAuthorizer') },
-  { routeKey: 'GET /cached', functionId: 'Echo', properties: custom('CachedAuthorizer') },
-  { routeKey: 'GET /policy', functionId: 'Echo', properties: custom('PolicyAuthorizer') },
-  {
-    routeKey: 'GET /v1',
-    functionId: 'Echo',
-    payloadFormatVersion: '1.0',
-    properties: custom('PolicyAuthorizerV1'),
-  },
-  { routeKey: 'GET /open', functionId: 'Echo' },
-  { routeKey: '$default', functionId: 'Echo', properties: jwt() },
-];
-
-/** The user pool of the test template, as the gateway reads it (its IDs depend on the stack name). */
-function poolOf(routes: TestRoute[]): UserPoolDefinition {
-  const t = template(routes) as LoadedStack['template'];
-  const stack = { stackName: 'test-stack', template: t } as LoadedStack;
-  return readUserPools(stack, new IntrinsicResolver(t, 'test-stack', localPseudoParameters({})))[0]!;
-}
 
 async function call(url: string, headers: Record<string, string> = {}, method: 'GET' | 'OPTIONS' = 'GET') {
   const response = await request(url, { method, headers });
@@ -126,7 +19,7 @@ describe('an HTTP API route with a JWT authorizer', () => {
   let url: string;
   let pool: UserPoolDefinition;
   beforeAll(async () => {
-    ({ url } = await serveHttpApi(template(ROUTES)));
+    ({ url } = await serveHttpApi(authorizedHttpApi(ROUTES)));
     pool = poolOf(ROUTES);
   });
 
@@ -191,7 +84,7 @@ describe('an HTTP API route with a JWT authorizer', () => {
 describe('an HTTP API route with a Lambda authorizer', () => {
   let url: string;
   beforeAll(async () => {
-    ({ url } = await serveHttpApi(template(ROUTES)));
+    ({ url } = await serveHttpApi(authorizedHttpApi(ROUTES)));
   });
 
   it('answers 401 without calling the function when the identity source is missing', async () => {
@@ -274,9 +167,9 @@ describe('the automatic CORS preflight and routes with an authorizer', () => {
   let url: string;
   let fixedUrl: string;
   beforeAll(async () => {
-    ({ url } = await serveHttpApi(template(ROUTES)));
+    ({ url } = await serveHttpApi(authorizedHttpApi(ROUTES)));
     ({ url: fixedUrl } = await serveHttpApi(
-      template([...ROUTES, { routeKey: 'OPTIONS /{proxy+}', functionId: 'Echo' }]),
+      authorizedHttpApi([...ROUTES, { routeKey: 'OPTIONS /{proxy+}', functionId: 'Echo' }]),
     ));
   });
 
