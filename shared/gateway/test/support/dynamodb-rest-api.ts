@@ -155,7 +155,7 @@ export const template = restApiTemplate({
   extraResources: { Items: itemsTable(TABLE), ApiRole: API_ROLE },
 });
 
-/** Sends one request with a JSON content type (`body` as it is when a string, else as JSON); reads the answer. */
+/** Sends one request as JSON (`body` as is when a string, else its JSON text) and reads the answer. */
 export async function call(
   url: string,
   method: 'GET' | 'POST',

@@ -23,7 +23,7 @@ export const functions = {
   Raw: { code: `exports.handler = async (event) => event;` },
 };
 
-/** The article's GET method: a custom integration of `CustomFn` mapped by its request and response templates. */
+/** The article's GET method: a custom integration of `CustomFn`, with a request and a response template. */
 export const articleMethod: TestMethod = {
   path: '/',
   httpMethod: 'GET',
