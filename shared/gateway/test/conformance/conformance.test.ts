@@ -9,7 +9,7 @@ import { readRestApis } from '../../src/rest/read-rest-apis.js';
 import { startGateway } from '../../src/start-gateway.js';
 import { writeTemplate } from '../support/rest-template.js';
 import { recordingLogger } from '../support/serve.js';
-import { APIS } from './apis.js';
+import { APIS } from './apis/index.js';
 import { LOAD_CASES, REQUEST_CASES } from './cases/index.js';
 import {
   ANY,

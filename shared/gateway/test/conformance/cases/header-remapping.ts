@@ -1,4 +1,4 @@
-import { UNMAPPABLE_CASES } from '../apis.js';
+import { UNMAPPABLE_CASES } from '../apis/header-remapping.js';
 import { ANY, type RecordedSource, type RequestCase } from '../conformance-case.js';
 
 const recorded = (type: 'AWS' | 'AWS_PROXY', key: string): RecordedSource => ({
