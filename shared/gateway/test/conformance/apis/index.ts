@@ -9,6 +9,7 @@ import type { ApiTemplates } from './api-builders.js';
 import { BINARY_MEDIA_TYPE_APIS } from './binary-media-types.js';
 import { HEADER_REMAPPING_APIS } from './header-remapping.js';
 import { LAMBDA_CUSTOM_APIS } from './lambda-custom.js';
+import { LAMBDA_PROXY_DATA_MAPPING_APIS } from './lambda-proxy-data-mapping.js';
 import { LAMBDA_PROXY_EVENT_APIS } from './lambda-proxy-event.js';
 import { LAMBDA_PROXY_RESPONSE_APIS } from './lambda-proxy-response.js';
 import { MOCK_APIS } from './mock.js';
@@ -20,6 +21,7 @@ import { TRACE_ID_APIS } from './trace-id.js';
 /** Every API of the suite, by name. */
 export const APIS: ApiTemplates = {
   ...LAMBDA_PROXY_EVENT_APIS,
+  ...LAMBDA_PROXY_DATA_MAPPING_APIS,
   ...LAMBDA_PROXY_RESPONSE_APIS,
   ...REQUEST_VALIDATION_APIS,
   ...BINARY_MEDIA_TYPE_APIS,

@@ -1,5 +1,5 @@
 /**
- * The APIs of the Lambda proxy event cases (`cases/lambda-proxy-event.ts`).
+ * The API of the Lambda proxy event cases (`cases/lambda-proxy-event.ts`).
  *
  * @module
  */
@@ -11,32 +11,6 @@ export const LAMBDA_PROXY_EVENT_APIS: ApiTemplates = {
     methods: [
       { path: '/{proxy+}', httpMethod: 'ANY', integration: proxy('ProxyEcho') },
       { path: '/hardcoded', httpMethod: 'ANY', integration: proxy('ProxyEcho') },
-    ],
-  }),
-  proxyDataMapping: api({
-    stageName: 'test',
-    methods: [
-      {
-        path: '/{pathVariable}',
-        httpMethod: 'ANY',
-        requestParameters: {
-          'method.request.header.foobar': true,
-          'method.request.querystring.testVar': true,
-          'method.request.path.pathVariable': true,
-          'method.request.querystring.testQueryString': true,
-          'method.request.header.emptyheader': true,
-        },
-        integration: proxy('ProxyEcho', {
-          RequestParameters: {
-            'integration.request.header.headerVar': 'method.request.header.foobar',
-            'integration.request.path.qsVar': 'method.request.querystring.testVar',
-            'integration.request.path.pathVar': 'method.request.path.pathVariable',
-            'integration.request.querystring.queryString': 'method.request.querystring.testQueryString',
-            'integration.request.querystring.testQs': 'method.request.querystring.testQueryString',
-            'integration.request.querystring.testEmptyQs': 'method.request.header.emptyheader',
-          },
-        }),
-      },
     ],
   }),
 };

@@ -2,6 +2,7 @@ import type { LoadCase, RequestCase } from '../conformance-case.js';
 import { BINARY_MEDIA_TYPE_CASES } from './binary-media-types.js';
 import { HEADER_REMAPPING_CASES } from './header-remapping.js';
 import { LAMBDA_CUSTOM_CASES } from './lambda-custom.js';
+import { LAMBDA_PROXY_DATA_MAPPING_CASES } from './lambda-proxy-data-mapping.js';
 import { LAMBDA_PROXY_EVENT_CASES } from './lambda-proxy-event.js';
 import { LAMBDA_PROXY_RESPONSE_CASES } from './lambda-proxy-response.js';
 import { LOAD_VALIDATION_CASES } from './load-validation.js';
@@ -13,7 +14,7 @@ import { TRACE_ID_CASES } from './trace-id.js';
 
 /** Every exchange of the suite, by area. */
 export const REQUEST_CASES: Readonly<Record<string, readonly RequestCase[]>> = {
-  'the Lambda proxy event': LAMBDA_PROXY_EVENT_CASES,
+  'the Lambda proxy event': [...LAMBDA_PROXY_EVENT_CASES, ...LAMBDA_PROXY_DATA_MAPPING_CASES],
   'the Lambda proxy response': LAMBDA_PROXY_RESPONSE_CASES,
   'binary media types': BINARY_MEDIA_TYPE_CASES,
   'header remapping and withholding': HEADER_REMAPPING_CASES,
