@@ -5,7 +5,7 @@ import { LambdaIntegration, PassthroughBehavior, RestApi } from 'aws-cdk-lib/aws
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { describe, expect } from 'vitest';
 import { exchange } from './gateway-exchange.js';
-import { projectDir } from './served-stack.js';
+import { projectDir } from './project-dir.js';
 
 /**
  * The CDK snippet in the article's prose passes `{ message: '$util.parseJson($input.body)' }` to

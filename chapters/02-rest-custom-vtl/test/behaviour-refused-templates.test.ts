@@ -3,7 +3,8 @@ import { synthStack } from '@cors-workshop/testing';
 import { Stack } from 'aws-cdk-lib';
 import { MockIntegration, RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { describe, expect, it as plainIt } from 'vitest';
-import { projectDir, synthesize } from './served-stack.js';
+import { projectDir } from './project-dir.js';
+import { synthesize } from './served-stack.js';
 
 /**
  * A MOCK method mapping `Access-Control-Allow-Origin` to `*` without the inner quotes, which makes the value

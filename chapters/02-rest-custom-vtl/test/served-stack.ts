@@ -3,16 +3,13 @@
  *
  * @module
  */
-import { fileURLToPath } from 'node:url';
 import { silentLogger } from '@cors-workshop/gateway';
 import { gatewayTest, sharedAssembly, synthStack } from '@cors-workshop/testing';
 import {
   CustomCorsRestapiStack,
   type CustomCorsRestapiStackProps,
 } from '../lib/custom-cors-restapi-stack.js';
-
-/** The chapter's folder. */
-export const projectDir = fileURLToPath(new URL('..', import.meta.url));
+import { projectDir } from './project-dir.js';
 
 /** Synthesizes the chapter's stack, bundled so that the local gateway can run its functions. */
 export function synthesize(props: CustomCorsRestapiStackProps = {}, bundling = true) {
