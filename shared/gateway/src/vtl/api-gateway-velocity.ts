@@ -48,6 +48,8 @@ export class ApiGatewayVelocity extends Compile {
   readonly #interpolations = new Map<string, VelocityTree>();
   readonly #branches = new WeakMap<VelocityTree, Branch[]>();
   readonly #loopBodies = new WeakMap<VelocityTree, VelocityTree>();
+  /** The value of an operand, made once rather than on every operator a render evaluates. */
+  readonly #operandValue = (operand: VelocityNode): unknown => this.getExpression(operand as never);
   #loops = 0;
 
   /**
@@ -198,7 +200,7 @@ export class ApiGatewayVelocity extends Compile {
   protected override getExpression(ast: never): string {
     const node = ast as VelocityNode;
     if (node.type !== 'math') return this.getLiteral(ast);
-    return evaluateJavaOperator(node, (operand) => this.getExpression(operand as never)) as never;
+    return evaluateJavaOperator(node, this.#operandValue) as never;
   }
 
   /** `#set`: a null right-hand side leaves the target unchanged (Velocity 1.7). */
